@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.annotation.JsonSetter;
@@ -40,6 +41,8 @@ public final class Json {
                 // Printed keys are sorted at every level, for records and for maps.
                 .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                // ... and for Jackson trees, which ORDER_MAP_ENTRIES_BY_KEYS does not reach.
+                .enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // "Absent" is null in our records; a present zero, "" or false is still printed and sent.
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
