@@ -5,6 +5,8 @@ package dev.dbtok.config;
  * {@code Error: }, including the {@code . Config: ... . Env: ...} suffix, with every secret masked.
  */
 public final class ConfigException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public ConfigException(String message) {
         super(message);
     }

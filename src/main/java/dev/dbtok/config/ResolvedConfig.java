@@ -1,6 +1,9 @@
 package dev.dbtok.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The outcome of configuration resolution: everything a command needs to reach one workspace.
@@ -8,7 +11,10 @@ import java.nio.file.Path;
  * <p>Values are {@code null} when unset. {@code host} is normalised ({@code scheme://host[:port]}).
  * {@code authType} is the strategy that will be used ({@code pat}, {@code basic} or {@code oauth-m2m}).
  * {@code profile} is the profile that was loaded (or requested), {@code configFile} the expanded path
- * of the config file that was consulted.
+ * of the config file that was consulted. {@code scopes} is comma-separated, sorted and de-duplicated.
+ *
+ * <p>{@code sources} maps each attribute that was set (by its config-file key, e.g. {@code host},
+ * {@code token}) to where its value came from. Attributes left at their defaults are absent.
  */
 public record ResolvedConfig(
         String host,
@@ -27,11 +33,47 @@ public record ResolvedConfig(
         int debugTruncateBytes,
         boolean debugHeaders,
         Integer rateLimit,
-        int retryTimeoutSeconds) {
+        int retryTimeoutSeconds,
+        Map<String, Origin> sources) {
 
     public static final int DEFAULT_HTTP_TIMEOUT_SECONDS = 60;
     public static final int DEFAULT_DEBUG_TRUNCATE_BYTES = 96;
     public static final int DEFAULT_RETRY_TIMEOUT_SECONDS = 300;
+    public static final String DEFAULT_SCOPES = "all-apis";
+
+    public ResolvedConfig {
+        // Keeps attribute order, so whoever lists the sources shows them in a stable order.
+        sources = sources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    }
+
+    /** For code and tests that build a config by hand and have no sources to report. */
+    public ResolvedConfig(
+            String host,
+            String accountId,
+            String workspaceId,
+            String token,
+            String username,
+            String password,
+            String profile,
+            Path configFile,
+            String clientId,
+            String clientSecret,
+            String scopes,
+            String authType,
+            int httpTimeoutSeconds,
+            int debugTruncateBytes,
+            boolean debugHeaders,
+            Integer rateLimit,
+            int retryTimeoutSeconds) {
+        this(host, accountId, workspaceId, token, username, password, profile, configFile, clientId, clientSecret,
+                scopes, authType, httpTimeoutSeconds, debugTruncateBytes, debugHeaders, rateLimit,
+                retryTimeoutSeconds, Map.of());
+    }
+
+    /** Where {@code attribute} came from, or {@code null} when it was not set. */
+    public Origin sourceOf(Attribute attribute) {
+        return sources.get(attribute.key());
+    }
 
     /** Never print secrets, even by accident through a debugger or a log of this record. */
     @Override
