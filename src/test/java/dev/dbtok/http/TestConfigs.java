@@ -1,0 +1,72 @@
+package dev.dbtok.http;
+
+import dev.dbtok.config.ResolvedConfig;
+
+/** {@link ResolvedConfig}s for the tests, built field by field. */
+final class TestConfigs {
+    static final String TOKEN = "dapi0123456789abcdef-SECRET";
+    static final String PASSWORD = "pa55-SECRET";
+
+    private String host;
+    private String workspaceId;
+    private String token;
+    private String username;
+    private String password;
+    private String profile;
+    private String authType;
+    private int httpTimeoutSeconds = ResolvedConfig.DEFAULT_HTTP_TIMEOUT_SECONDS;
+
+    private TestConfigs() {
+    }
+
+    /** A PAT configuration for {@code host} in profile {@code dev}, without a workspace ID. */
+    static TestConfigs pat(String host) {
+        TestConfigs c = new TestConfigs();
+        c.host = host;
+        c.token = TOKEN;
+        c.profile = "dev";
+        c.authType = "pat";
+        return c;
+    }
+
+    /** A basic-auth configuration for {@code host} in profile {@code dev}. */
+    static TestConfigs basic(String host) {
+        TestConfigs c = new TestConfigs();
+        c.host = host;
+        c.username = "jane@example.com";
+        c.password = PASSWORD;
+        c.profile = "dev";
+        c.authType = "basic";
+        return c;
+    }
+
+    TestConfigs workspaceId(String value) {
+        workspaceId = value;
+        return this;
+    }
+
+    TestConfigs profile(String value) {
+        profile = value;
+        return this;
+    }
+
+    TestConfigs authType(String value) {
+        authType = value;
+        return this;
+    }
+
+    TestConfigs httpTimeoutSeconds(int value) {
+        httpTimeoutSeconds = value;
+        return this;
+    }
+
+    ResolvedConfig build() {
+        return new ResolvedConfig(host, null, workspaceId, token, username, password, profile, null, null, null, null,
+                authType, httpTimeoutSeconds, ResolvedConfig.DEFAULT_DEBUG_TRUNCATE_BYTES, false, null,
+                ResolvedConfig.DEFAULT_RETRY_TIMEOUT_SECONDS);
+    }
+
+    DatabricksClient client() {
+        return DatabricksClient.create(build());
+    }
+}
