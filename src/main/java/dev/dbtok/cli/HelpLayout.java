@@ -1,0 +1,159 @@
+package dev.dbtok.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * Help in the official CLI's layout (long text, {@code Usage:}, command list, {@code Flags:},
+ * {@code Global Flags:}, footer), installed as picocli's only help section so that {@code --help},
+ * bare groups and usage errors all render the same text.
+ */
+public final class HelpLayout {
+    private static final String SECTION = "dbtok";
+    private static final int MIN_NAME_PADDING = 11;
+
+    private HelpLayout() {
+    }
+
+    /** Makes {@code commandLine} and all its subcommands render help in this layout. */
+    public static void install(CommandLine commandLine) {
+        commandLine.setHelpSectionKeys(List.of(SECTION));
+        commandLine.getHelpSectionMap().clear();
+        commandLine.getHelpSectionMap().put(SECTION, help -> help(help.commandSpec()));
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            install(sub);
+        }
+    }
+
+    /** The full help: the long description, then the usage. */
+    public static String help(CommandSpec spec) {
+        String longText = String.join("\n", spec.usageMessage().description()).stripTrailing();
+        if (longText.isEmpty()) {
+            longText = shortText(spec);
+        }
+        return longText.isEmpty() ? usage(spec) : longText + "\n\n" + usage(spec);
+    }
+
+    /** What follows a usage error: everything but the long description. */
+    public static String usage(CommandSpec spec) {
+        StringBuilder out = new StringBuilder("Usage:");
+        String path = spec.qualifiedName(" ");
+        boolean group = !spec.subcommands().isEmpty();
+        if (!group) {
+            String[] args = spec.usageMessage().customSynopsis();
+            out.append("\n  ").append(path).append(args.length > 0 ? " " + args[0] : "").append(" [flags]");
+        } else {
+            if (spec.parent() != null) {
+                out.append("\n  ").append(path).append(" [flags]");
+            }
+            out.append("\n  ").append(path).append(" [command]");
+            commandList(spec, out);
+        }
+        out.append("\n\nFlags:\n").append(flagRows(localFlags(spec), spec));
+        List<OptionSpec> globals = globalFlags(spec);
+        if (!globals.isEmpty()) {
+            out.append("\n\nGlobal Flags:\n").append(flagRows(globals, spec));
+        }
+        if (group) {
+            out.append("\n\nUse \"").append(path).append(" [command] --help\" for more information about a command.");
+        }
+        return out.append('\n').toString();
+    }
+
+    private static void commandList(CommandSpec spec, StringBuilder out) {
+        List<CommandSpec> main = new ArrayList<>();
+        List<CommandSpec> permissions = new ArrayList<>();
+        int padding = MIN_NAME_PADDING;
+        for (Map.Entry<String, CommandLine> entry : spec.subcommands().entrySet()) {
+            CommandSpec sub = entry.getValue().getCommandSpec();
+            if (sub.usageMessage().hidden() || !entry.getKey().equals(sub.name())) {
+                continue;
+            }
+            padding = Math.max(padding, sub.name().length());
+            boolean permission = sub.name().endsWith("-permissions") || sub.name().endsWith("-permission-levels");
+            (permission ? permissions : main).add(sub);
+        }
+        Comparator<CommandSpec> byName = Comparator.comparing(CommandSpec::name);
+        main.sort(byName);
+        permissions.sort(byName);
+        if (permissions.isEmpty()) {
+            out.append("\n\nAvailable Commands:");
+            rows(main, padding, out);
+        } else {
+            out.append("\n\nMain Commands");
+            rows(main, padding, out);
+            out.append("\n\nPermission Commands");
+            rows(permissions, padding, out);
+        }
+    }
+
+    private static void rows(List<CommandSpec> commands, int padding, StringBuilder out) {
+        for (CommandSpec sub : commands) {
+            out.append("\n  ").append(pad(sub.name(), padding)).append(' ').append(shortText(sub));
+        }
+    }
+
+    private static String shortText(CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        return header.length == 0 ? "" : header[0];
+    }
+
+    private static List<OptionSpec> localFlags(CommandSpec spec) {
+        List<OptionSpec> flags = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            if (!option.hidden() && (spec.parent() == null || !option.inherited() || option.usageHelp())) {
+                flags.add(option);
+            }
+        }
+        return flags;
+    }
+
+    private static List<OptionSpec> globalFlags(CommandSpec spec) {
+        List<OptionSpec> flags = new ArrayList<>();
+        if (spec.parent() == null) {
+            return flags;
+        }
+        for (OptionSpec option : spec.options()) {
+            if (!option.hidden() && option.inherited() && !option.usageHelp()) {
+                flags.add(option);
+            }
+        }
+        return flags;
+    }
+
+    /** pflag's layout: names, a type word, then the help text aligned three spaces past the longest row. */
+    private static String flagRows(List<OptionSpec> options, CommandSpec owner) {
+        List<OptionSpec> sorted = new ArrayList<>(options);
+        sorted.sort(Comparator.comparing(o -> o.longestName().replaceFirst("^-+", "")));
+        List<String> prefixes = new ArrayList<>();
+        int width = 0;
+        for (OptionSpec option : sorted) {
+            String shortName = FlagNames.shortName(option);
+            String prefix = (shortName == null ? "      " : "  " + shortName + ", ") + option.longestName();
+            if (option.arity().max() > 0) {
+                prefix += " " + option.paramLabel();
+            }
+            prefixes.add(prefix);
+            width = Math.max(width, prefix.length());
+        }
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < sorted.size(); i++) {
+            OptionSpec option = sorted.get(i);
+            String text = option.usageHelp() ? "help for " + owner.name() : String.join(" ", option.description());
+            if (i > 0) {
+                rows.append('\n');
+            }
+            rows.append(pad(prefixes.get(i), width)).append("   ").append(text);
+        }
+        return rows.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

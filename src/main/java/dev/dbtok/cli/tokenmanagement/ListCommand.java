@@ -1,0 +1,71 @@
+package dev.dbtok.cli.tokenmanagement;
+
+import dev.dbtok.cli.CliException;
+import dev.dbtok.cli.DbtokCommand;
+import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.GoFlags;
+import dev.dbtok.cli.Positional;
+import dev.dbtok.cli.Render;
+import dev.dbtok.cli.Session;
+import dev.dbtok.http.model.TokenInfo;
+import dev.dbtok.output.TextTable;
+import dev.dbtok.output.TextTable.Column;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import static dev.dbtok.cli.FlagValues.nonEmpty;
+import static dev.dbtok.cli.FlagValues.nonZero;
+
+/** {@code dbtok token-management list}: every token of the workspace, optionally by creator. */
+@Command(
+        name = "list",
+        header = "List all tokens.",
+        description = {
+            "List all tokens.",
+            "",
+            "  Lists all tokens associated with the specified workspace or user."
+        })
+final class ListCommand implements Callable<Integer> {
+    private static final TextTable<TokenInfo> TABLE = TextTable.of(
+            Column.id("ID", TokenInfo::tokenId),
+            Column.text("Created By", TokenInfo::createdByUsername),
+            Column.text("Comment", TokenInfo::comment));
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--created-by-id", paramLabel = "int", converter = GoFlags.Int64.class,
+            description = "User ID of the user that created the token.")
+    Long createdById;
+
+    @Option(names = "--created-by-username", paramLabel = "string",
+            description = "Username of the user that created the token.")
+    String createdByUsername;
+
+    @Option(names = "--limit", paramLabel = "int", converter = GoFlags.Int.class,
+            description = "Maximum number of results to return.")
+    Long limit;
+
+    @Parameters(hidden = true)
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Positional.exactly(spec, args, 0);
+        Session session = DbtokCommand.session(spec);
+        session.config();
+        if (limit != null && limit < 0) {
+            throw new CliException("--limit must be a non-negative integer, got " + limit);
+        }
+        List<TokenInfo> tokens = session.client()
+                .listTokenManagement(nonZero(createdById), nonEmpty(createdByUsername)).tokenInfos();
+        Render.list(session, Render.limit(tokens, limit), TABLE);
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.dbtok.cli.workspaceconf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dbtok.cli.DbtokCommand;
+import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.JsonInput;
+import dev.dbtok.cli.JsonOption;
+import dev.dbtok.cli.Positional;
+import dev.dbtok.cli.RequestSchema;
+import dev.dbtok.cli.Session;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dbtok workspace-conf set-status --json '{"maxTokenLifetimeDays": "90"}'}: sets settings.
+ * Values are sent as strings, whatever JSON type they were written as; prints nothing.
+ */
+@Command(
+        name = "set-status",
+        header = "Enable/disable features.",
+        description = {
+            "Enable/disable features.",
+            "",
+            "  Sets the configuration status for a workspace, including enabling or disabling",
+            "  it."
+        })
+final class SetStatusCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    JsonOption json;
+
+    /** Extra words are ignored, as the official CLI ignores them. */
+    @Parameters(hidden = true)
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        Session session = DbtokCommand.session(spec);
+        session.config();
+        Positional.requireJson(json);
+        ObjectNode document = JsonInput.read(json.value(), RequestSchema.stringMap(), session.err());
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            settings.put(entry.getKey(), entry.getValue().asText());
+        }
+        session.client().setWorkspaceConf(settings);
+        return ExitCodes.OK;
+    }
+}

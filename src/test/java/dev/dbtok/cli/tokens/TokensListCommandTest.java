@@ -1,0 +1,162 @@
+package dev.dbtok.cli.tokens;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.exactly;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.verify;
+import static dev.dbtok.support.CliRunAssert.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.dbtok.support.CliRun;
+import dev.dbtok.support.Dbtok;
+import dev.dbtok.support.Workspace;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@WireMockTest
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class TokensListCommandTest {
+    private static final String TWO_TOKENS = """
+            {"token_infos": [
+              {"token_id": "5684c955822ac792a51ae2aeb80190f13457bab3e2e2934c133a08b38454816c",
+               "creation_time": 1626286601651, "expiry_time": -1, "comment": "ci & cd"},
+              {"token_id": "aa", "creation_time": "1626286601652", "expiry_time": 1700000000000}
+            ]}
+            """;
+
+    @TempDir
+    Path home;
+
+    Dbtok dbtok;
+
+    @BeforeEach
+    void setUp(WireMockRuntimeInfo wm) {
+        dbtok = Workspace.defaultProfile(home, wm);
+    }
+
+    @Nested
+    class Text {
+        @Test
+        void should_print_the_aligned_table() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(TWO_TOKENS)));
+
+            CliRun run = dbtok.run("tokens", "list");
+
+            assertThat(run).succeeded().errIsEmpty().outEquals(
+                    "ID                                                                Expiry time    Comment\n"
+                            + "5684c955822ac792a51ae2aeb80190f13457bab3e2e2934c133a08b38454816c  -1             ci & cd\n"
+                            + "aa                                                                1700000000000  \n");
+            verify(getRequestedFor(urlEqualTo("/api/2.0/token/list"))
+                    .withHeader("Authorization", equalTo("Bearer " + Workspace.PAT))
+                    .withHeader("Accept", equalTo("application/json")));
+        }
+
+        @Test
+        void should_print_header_only_for_empty_list() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{}")));
+
+            assertThat(dbtok.run("tokens", "list")).succeeded().outEquals("ID  Expiry time  Comment\n");
+        }
+
+        @Test
+        void should_ignore_extra_arguments() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{}")));
+
+            assertThat(dbtok.run("tokens", "list", "extra", "words")).succeeded().outEquals("ID  Expiry time  Comment\n");
+        }
+    }
+
+    @Nested
+    class Json {
+        @Test
+        void should_print_the_array() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(TWO_TOKENS)));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).succeeded().errIsEmpty().outEquals("""
+                    [
+                      {
+                        "comment": "ci \\u0026 cd",
+                        "creation_time": 1626286601651,
+                        "expiry_time": -1,
+                        "token_id": "5684c955822ac792a51ae2aeb80190f13457bab3e2e2934c133a08b38454816c"
+                      },
+                      {
+                        "creation_time": 1626286601652,
+                        "expiry_time": 1700000000000,
+                        "token_id": "aa"
+                      }
+                    ]
+                    """);
+        }
+
+        @Test
+        void should_print_an_empty_array() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\": []}")));
+
+            assertThat(dbtok.run("tokens", "list", "--output", "JSON")).succeeded().outEquals("[]\n");
+        }
+
+        @Test
+        void should_take_the_format_from_the_environment() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{}")));
+
+            assertThat(dbtok.env("DATABRICKS_OUTPUT_FORMAT", "json").run("tokens", "list")).succeeded().outEquals("[]\n");
+        }
+
+        @Test
+        void should_let_the_flag_beat_the_environment() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{}")));
+
+            assertThat(dbtok.env("DATABRICKS_OUTPUT_FORMAT", "json").run("tokens", "list", "-o", "text")).succeeded()
+                    .outEquals("ID  Expiry time  Comment\n");
+        }
+
+        @Test
+        void should_ignore_an_invalid_environment_format() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{}")));
+
+            assertThat(dbtok.env("DATABRICKS_OUTPUT_FORMAT", "xml").run("tokens", "list")).succeeded().errIsEmpty()
+                    .outEquals("ID  Expiry time  Comment\n");
+        }
+    }
+
+    @Nested
+    class Limit {
+        @Test
+        void should_keep_the_first_n_items() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(TWO_TOKENS)));
+
+            CliRun run = dbtok.run("tokens", "list", "--limit", "1", "-o", "json");
+
+            assertThat(run).succeeded();
+            assertThat(run).outJson();
+            org.junit.jupiter.api.Assertions.assertEquals(1, assertThat(run).outJson().size());
+        }
+
+        @Test
+        void should_reject_a_negative_limit_before_any_request() {
+            CliRun run = dbtok.run("tokens", "list", "--limit", "-1");
+
+            assertThat(run).failedWith(1).outIsEmpty().errEquals("Error: --limit must be a non-negative integer, got -1\n");
+            verify(exactly(0), anyRequestedFor(anyUrl()));
+        }
+    }
+
+    @Test
+    void should_reject_an_invalid_output_flag() {
+        assertThat(dbtok.run("tokens", "list", "-o", "xml")).failedWith(1).outIsEmpty().errStartsWith(
+                "Error: invalid argument \"xml\" for \"-o, --output\" flag: accepted arguments are json and text\n\nUsage:\n  dbtok tokens list [flags]\n");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.dbtok.support;
+
+import dev.dbtok.cli.Cli;
+import dev.dbtok.cli.Services;
+import dev.dbtok.http.DatabricksClient;
+import dev.dbtok.output.Terminal;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs dbtok through {@link Cli#newCommandLine} (the wiring {@code main} uses) with a fake
+ * environment: a temp HOME, no terminal unless asked, and stdin from a string.
+ */
+public final class Dbtok {
+    private final Map<String, String> env = new HashMap<>();
+    private String stdin = "";
+    private boolean interactive;
+
+    private Dbtok(Path home) {
+        env.put("HOME", home.toString());
+    }
+
+    /** A run whose HOME is {@code home}; the real user's configuration is never visible. */
+    public static Dbtok inHome(Path home) {
+        return new Dbtok(home);
+    }
+
+    public Dbtok env(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
+    public Dbtok stdin(String text) {
+        this.stdin = text;
+        return this;
+    }
+
+    /** Pretends stdin, stdout and stderr are a terminal. */
+    public Dbtok interactive() {
+        this.interactive = true;
+        return this;
+    }
+
+    public CliRun run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Terminal terminal = new Terminal(interactive, interactive, interactive, env);
+        Services services = new Services(Map.copyOf(env), terminal,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), DatabricksClient::create);
+        PrintWriter outWriter = new PrintWriter(out);
+        PrintWriter errWriter = new PrintWriter(err);
+        int code = Cli.newCommandLine(services, outWriter, errWriter).execute(args);
+        outWriter.flush();
+        errWriter.flush();
+        return new CliRun(List.of(args), code, out.toString(), err.toString());
+    }
+}
