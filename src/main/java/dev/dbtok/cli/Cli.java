@@ -26,6 +26,8 @@ public final class Cli {
         // The official CLI takes the next word as a flag's value even when it looks like a flag.
         commandLine.setAllowOptionsAsOptionParameters(true);
         commandLine.setAllowSubcommandsAsOptionParameters(true);
+        // A repeated flag takes its last value, as in the official CLI, instead of being an error.
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setParameterExceptionHandler(new ParameterErrorHandler());
         commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler());
         commandLine.setExecutionStrategy(new Lifecycle());

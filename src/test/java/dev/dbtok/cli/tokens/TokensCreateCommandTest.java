@@ -254,6 +254,13 @@ class TokensCreateCommandTest {
         }
 
         @Test
+        void should_let_a_repeated_flag_take_its_last_value() {
+            assertThat(dbtok.run("tokens", "create", "--comment", "a", "--comment", "b")).succeeded();
+            verify(postRequestedFor(urlPathEqualTo("/api/2.0/token/create"))
+                    .withRequestBody(equalToJson("{\"comment\": \"b\"}", false, false)));
+        }
+
+        @Test
         void should_reject_unknown_flags() {
             assertThat(dbtok.run("tokens", "create", "--foo")).failedWith(1)
                     .errStartsWith("Error: unknown flag: --foo\n\nUsage:\n  dbtok tokens create [flags]\n");
