@@ -6,8 +6,8 @@ import static dev.dbtok.cli.FlagValues.trueOrNull;
 
 import dev.dbtok.cli.BoolFlag;
 import dev.dbtok.cli.CliException;
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.GoFlags;
 import dev.dbtok.cli.JsonInput;
 import dev.dbtok.cli.JsonOption;
@@ -15,15 +15,9 @@ import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.Render;
 import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.CreateOboTokenRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dbtok token-management create-obo-token APPLICATION_ID}: a token owned by a service
@@ -41,10 +35,7 @@ import picocli.CommandLine.Spec;
             "  Arguments:",
             "    APPLICATION_ID: Application ID of the service principal."
         })
-final class CreateOboTokenCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CreateOboTokenCommand extends LeafCommand {
     @Option(names = "--autoscope-enabled", preprocessor = BoolFlag.class,
             description = "Whether to enable autoscoping for this token.")
     Boolean autoscopeEnabled;
@@ -59,13 +50,10 @@ final class CreateOboTokenCommand implements Callable<Integer> {
             description = "The number of seconds before the token expires.")
     Long lifetimeSeconds;
 
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
-
     @Override
     public Integer call() {
         Positional.noneWithJson(json, args, "application_id");
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         String applicationId = null;
         if (!json.given()) {

@@ -1,8 +1,8 @@
 package dev.dbtok.cli.tokenmanagement;
 
 import dev.dbtok.cli.CliException;
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.GoFlags;
 import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.Render;
@@ -10,14 +10,9 @@ import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.TokenInfo;
 import dev.dbtok.output.TextTable;
 import dev.dbtok.output.TextTable.Column;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import static dev.dbtok.cli.FlagValues.nonEmpty;
 import static dev.dbtok.cli.FlagValues.nonZero;
@@ -31,14 +26,11 @@ import static dev.dbtok.cli.FlagValues.nonZero;
             "",
             "  Lists all tokens associated with the specified workspace or user."
         })
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends LeafCommand {
     private static final TextTable<TokenInfo> TABLE = TextTable.of(
             Column.id("ID", TokenInfo::tokenId),
             Column.text("Created By", TokenInfo::createdByUsername),
             Column.text("Comment", TokenInfo::comment));
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--created-by-id", paramLabel = "int", converter = GoFlags.Int64.class,
             description = "User ID of the user that created the token.")
@@ -52,13 +44,10 @@ final class ListCommand implements Callable<Integer> {
             description = "Maximum number of results to return.")
     Long limit;
 
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
-
     @Override
     public Integer call() {
         Positional.exactly(spec, args, 0);
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         if (limit != null && limit < 0) {
             throw new CliException("--limit must be a non-negative integer, got " + limit);

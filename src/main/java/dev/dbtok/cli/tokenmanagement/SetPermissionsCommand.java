@@ -1,22 +1,16 @@
 package dev.dbtok.cli.tokenmanagement;
 
 import dev.dbtok.cli.CliException;
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.JsonInput;
 import dev.dbtok.cli.JsonOption;
 import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.Render;
 import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.TokenPermissionsRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dbtok token-management set-permissions --json ...}: replaces the whole token access list.
@@ -33,25 +27,19 @@ import picocli.CommandLine.Spec;
             "  Deletes all direct permissions if none are specified. Objects can inherit",
             "  permissions from their root object."
         })
-final class SetPermissionsCommand implements Callable<Integer> {
+final class SetPermissionsCommand extends LeafCommand {
     static final String REFUSAL = "set-permissions replaces the whole token access list, so running it without"
             + " --json would remove every direct permission. Pass the complete list with --json, or"
             + " --json '{\"access_control_list\": []}' to remove all direct permissions on purpose;"
             + " use update-permissions to add grants";
 
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     JsonOption json;
-
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
         Positional.exactly(spec, args, 0);
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         if (!json.given()) {
             throw new CliException(REFUSAL);

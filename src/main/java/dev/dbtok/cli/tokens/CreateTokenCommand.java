@@ -1,8 +1,8 @@
 package dev.dbtok.cli.tokens;
 
 import dev.dbtok.cli.BoolFlag;
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.GoFlags;
 import dev.dbtok.cli.JsonInput;
 import dev.dbtok.cli.JsonOption;
@@ -10,15 +10,9 @@ import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.Render;
 import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.CreateTokenRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import static dev.dbtok.cli.FlagValues.nonEmpty;
 import static dev.dbtok.cli.FlagValues.nonZero;
@@ -36,10 +30,7 @@ import static dev.dbtok.cli.FlagValues.trueOrNull;
             "  authenticated token. If the user's token quota is exceeded, this call returns",
             "  an error **QUOTA_EXCEEDED**."
         })
-final class CreateTokenCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class CreateTokenCommand extends LeafCommand {
     @Option(names = "--autoscope-enabled", preprocessor = BoolFlag.class,
             description = "Whether to enable autoscoping for this token.")
     Boolean autoscopeEnabled;
@@ -54,13 +45,10 @@ final class CreateTokenCommand implements Callable<Integer> {
             description = "The lifetime of the token, in seconds.")
     Long lifetimeSeconds;
 
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
-
     @Override
     public Integer call() {
         Positional.exactly(spec, args, 0);
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         CreateTokenRequest request = JsonInput.request(json,
                 new CreateTokenRequest(nonZero(lifetimeSeconds), nonEmpty(comment), null, trueOrNull(autoscopeEnabled)),

@@ -1,23 +1,17 @@
 package dev.dbtok.cli.tokens;
 
 import dev.dbtok.cli.CliException;
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.IdPicker;
 import dev.dbtok.cli.JsonInput;
 import dev.dbtok.cli.JsonOption;
 import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.RevokeTokenRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dbtok tokens delete TOKEN_ID}: revokes one of the caller's tokens; prints nothing. */
 @Command(
@@ -35,22 +29,16 @@ import picocli.CommandLine.Spec;
             "  Arguments:",
             "    TOKEN_ID: The ID of the token to be revoked."
         })
-final class DeleteTokenCommand implements Callable<Integer> {
+final class DeleteTokenCommand extends LeafCommand {
     static final String LABEL = "The ID of the token to be revoked";
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     JsonOption json;
 
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
-
     @Override
     public Integer call() {
         Positional.noneWithJson(json, args, "token_id");
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         RevokeTokenRequest request;
         if (json.given()) {

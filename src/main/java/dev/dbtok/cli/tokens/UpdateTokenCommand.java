@@ -1,22 +1,16 @@
 package dev.dbtok.cli.tokens;
 
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.JsonInput;
 import dev.dbtok.cli.JsonOption;
 import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.Render;
 import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.UpdateTokenRequest;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code dbtok tokens update TOKEN_ID --json ...}: changes a token's comment or scopes. */
 @Command(
@@ -34,20 +28,14 @@ import picocli.CommandLine.Spec;
             "  Arguments:",
             "    TOKEN_ID: The SHA-256 hash of the token to be updated."
         })
-final class UpdateTokenCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class UpdateTokenCommand extends LeafCommand {
     @Mixin
     JsonOption json;
-
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
         Positional.exactly(spec, args, 1);
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         Positional.requireJson(json);
         UpdateTokenRequest request = JsonInput.request(json, null, UpdateTokenRequest.class, session.err());

@@ -2,24 +2,18 @@ package dev.dbtok.cli.workspaceconf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dbtok.cli.DbtokCommand;
 import dev.dbtok.cli.ExitCodes;
+import dev.dbtok.cli.LeafCommand;
 import dev.dbtok.cli.JsonInput;
 import dev.dbtok.cli.JsonOption;
 import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.RequestSchema;
 import dev.dbtok.cli.Session;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code dbtok workspace-conf set-status --json '{"maxTokenLifetimeDays": "90"}'}: sets settings.
@@ -34,20 +28,13 @@ import picocli.CommandLine.Spec;
             "  Sets the configuration status for a workspace, including enabling or disabling",
             "  it."
         })
-final class SetStatusCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
+final class SetStatusCommand extends LeafCommand {
     @Mixin
     JsonOption json;
 
-    /** Extra words are ignored, as the official CLI ignores them. */
-    @Parameters(hidden = true)
-    List<String> args = new ArrayList<>();
-
     @Override
     public Integer call() {
-        Session session = DbtokCommand.session(spec);
+        Session session = session();
         session.config();
         Positional.requireJson(json);
         ObjectNode document = JsonInput.read(json.value(), RequestSchema.stringMap(), session.err());
