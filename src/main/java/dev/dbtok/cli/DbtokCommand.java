@@ -4,10 +4,12 @@ import dev.dbtok.Version;
 import dev.dbtok.cli.tokenmanagement.TokenManagementCommand;
 import dev.dbtok.cli.tokens.TokensCommand;
 import dev.dbtok.cli.workspaceconf.WorkspaceConfCommand;
+import dev.dbtok.output.Log;
 import dev.dbtok.output.LogFormat;
 import dev.dbtok.output.LogLevel;
 import dev.dbtok.output.OutputFormat;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,6 +86,12 @@ public final class DbtokCommand {
                     spec.commandLine().getErr());
         }
         return root.session;
+    }
+
+    /** The log of the run {@code commandLine} belongs to, or {@code null} if it was not opened (yet). */
+    static Log openedLog(CommandLine commandLine) {
+        DbtokCommand root = (DbtokCommand) commandLine.getCommandSpec().root().userObject();
+        return root.session == null ? null : root.session.openedLog();
     }
 
     boolean progressFormatGiven() {

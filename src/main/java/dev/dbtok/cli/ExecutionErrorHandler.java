@@ -1,29 +1,26 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.output.Log;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Every failure after parsing becomes one {@code Error: <message>} line on stderr and exit code 1.
- * The stack trace is printed only under {@code --debug}; without it, users never see one.
+ * Every failure after parsing becomes one {@code Error: <message>} line on stderr and exit code 1. Users never
+ * see a stack trace: under {@code --debug} the cause chain goes to the debug log instead (its destination is
+ * {@code --log-file}). Any secret of the configuration that made its way into a message is masked.
  */
 public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        CommandLine root = commandLine;
-        while (root.getParent() != null) {
-            root = root.getParent();
-        }
         PrintWriter err = commandLine.getErr();
         Throwable cause = unwrap(ex);
-        err.print("Error: " + describe(cause) + "\n");
-        DbtokCommand dbtok = root.getCommand();
-        if (dbtok.globals().debug()) {
-            writeTrace(cause, err);
-        }
+        Log log = DbtokCommand.openedLog(commandLine);
+        String message = log == null ? describe(cause) : log.redact(describe(cause));
+        err.print("Error: " + message + "\n");
         err.flush();
+        Lifecycle.failed(log, message, cause);
         return ExitCodes.ERROR;
     }
 
@@ -32,16 +29,6 @@ public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
             t = t.getCause();
         }
         return t;
-    }
-
-    /** The cause chain, for {@code --debug} only. */
-    private static void writeTrace(Throwable t, PrintWriter err) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            err.print((c == t ? "" : "Caused by: ") + c + "\n");
-            for (StackTraceElement frame : c.getStackTrace()) {
-                err.print("\tat " + frame + "\n");
-            }
-        }
     }
 
     /** The exception's own message; unexpected ones without a message are named by their type. */

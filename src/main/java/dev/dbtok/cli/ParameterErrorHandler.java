@@ -25,8 +25,11 @@ public final class ParameterErrorHandler implements IParameterExceptionHandler {
             return ExitCodes.OK;
         }
         PrintWriter err = commandLine.getErr();
-        err.print("Error: " + message(ex, args) + "\n\n" + HelpLayout.usage(commandLine.getCommandSpec()) + "\n");
+        String message = message(ex, args);
+        err.print("Error: " + message + "\n\n" + HelpLayout.usage(commandLine.getCommandSpec()) + "\n");
         err.flush();
+        // Only argument errors found by a command itself get here after the log was opened.
+        Lifecycle.failed(DbtokCommand.openedLog(commandLine), message, null);
         return ExitCodes.ERROR;
     }
 

@@ -20,10 +20,13 @@ import dev.dbtok.http.model.UpdateTokenManagementRequest;
 import dev.dbtok.http.model.UpdateTokenRequest;
 import dev.dbtok.http.model.UpdateTokenResponse;
 import dev.dbtok.json.Json;
+import dev.dbtok.output.Log;
+import dev.dbtok.output.LogLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +70,15 @@ public final class DatabricksClient {
     }
 
     /**
+     * A client for {@code config} whose requests are dumped to {@code log} (output.md §5) when it is at debug level
+     * or below; otherwise the same as {@link #create(ResolvedConfig)}, with nothing added per request.
+     */
+    public static DatabricksClient create(ResolvedConfig config, Log log) {
+        DatabricksClient client = create(config);
+        return log.enabled(LogLevel.DEBUG) ? client.withInterceptors(HttpDump.of(log, config)) : client;
+    }
+
+    /**
      * A client for {@code config} with explicit credentials (the seam for OAuth M2M).
      *
      * @param interceptors application interceptors run after authentication, once per attempt (e.g. the HTTP dump)
@@ -80,6 +92,13 @@ public final class DatabricksClient {
                 : ResolvedConfig.DEFAULT_HTTP_TIMEOUT_SECONDS;
         this.timeout = Duration.ofSeconds(seconds);
         this.interceptors = List.of(interceptors);
+    }
+
+    /** A copy of this client (not yet connected) whose requests also pass through {@code more}, after the others. */
+    public DatabricksClient withInterceptors(Interceptor... more) {
+        List<Interceptor> all = new ArrayList<>(interceptors);
+        all.addAll(List.of(more));
+        return new DatabricksClient(config, credentials, all.toArray(Interceptor[]::new));
     }
 
     /**

@@ -43,7 +43,7 @@ class FailureModesTest {
     }
 
     @Test
-    void should_print_a_stack_trace_only_with_debug() throws IOException {
+    void should_log_the_cause_chain_only_with_debug() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -52,7 +52,12 @@ class FailureModesTest {
 
         CliRun run = Dbtok.inHome(home).run("tokens", "list", "--debug");
 
-        assertThat(run).failedWith(1).outIsEmpty().errContains("\tat ");
+        assertThat(run).failedWith(1).outIsEmpty()
+                .errContains("\nError: Get \"http://127.0.0.1:" + port + "/api/2.0/token/list\": ")
+                .errContains(" Debug: error cause chain:\ndev.dbtok.http.TransportException\n\tat ")
+                .errContains("\nCaused by: java.net.ConnectException: ")
+                .errContains("\tat ")
+                .errDoesNotContain("dapi-x");
     }
 
     @Test
