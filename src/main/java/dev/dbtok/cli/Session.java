@@ -52,7 +52,7 @@ public final class Session {
 
     public DatabricksClient client() {
         if (client == null) {
-            client = services.clients().apply(config());
+            client = services.clients().apply(config()).onRetry(new RetryWarnings(err, globals.logLevel()));
         }
         return client;
     }
