@@ -85,7 +85,8 @@ public final class Session {
     /** Built with the HTTP dump when the log is at debug level. */
     public DatabricksClient client() {
         if (client == null) {
-            client = services.clients().apply(config(), log());
+            // Waits between attempts are announced at warn level, so a long pause is never silent.
+            client = services.clients().apply(config(), log()).onRetry(notice -> log().warn(notice.message()));
         }
         return client;
     }

@@ -26,7 +26,9 @@ public enum Attribute {
     DEBUG_TRUNCATE_BYTES("debug_truncate_bytes", "DATABRICKS_DEBUG_TRUNCATE_BYTES", Kind.INT, null, false, true),
     DEBUG_HEADERS("debug_headers", "DATABRICKS_DEBUG_HEADERS", Kind.BOOL, null, false, true),
     RATE_LIMIT("rate_limit", "DATABRICKS_RATE_LIMIT", Kind.INT, null, false, true),
-    RETRY_TIMEOUT_SECONDS("retry_timeout_seconds", null, Kind.INT, null, false, true);
+    RETRY_TIMEOUT_SECONDS("retry_timeout_seconds", null, Kind.INT, null, false, true),
+    // Not in the official CLI: the opt-out of the official Java SDK.
+    DISABLE_RETRIES("disable_retries", "DATABRICKS_DISABLE_RETRIES", Kind.BOOL, null, false, true);
 
     /** How a raw string is turned into a value; each kind has its own "zero" that counts as unset. */
     public enum Kind { STRING, INT, BOOL, LIST }

@@ -201,6 +201,7 @@ public final class ConfigResolver {
                 values.bool(Attribute.DEBUG_HEADERS),
                 values.integer(Attribute.RATE_LIMIT),
                 orDefault(values.integer(Attribute.RETRY_TIMEOUT_SECONDS), ResolvedConfig.DEFAULT_RETRY_TIMEOUT_SECONDS),
+                values.bool(Attribute.DISABLE_RETRIES),
                 values.origins());
     }
 

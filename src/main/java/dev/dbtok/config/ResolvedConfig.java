@@ -13,6 +13,8 @@ import java.util.Map;
  * {@code profile} is the profile that was loaded (or requested), {@code configFile} the expanded path
  * of the config file that was consulted. {@code scopes} is comma-separated, sorted and de-duplicated.
  *
+ * <p>{@code disableRetries} makes every request a single attempt ({@code disable_retries}).
+ *
  * <p>{@code sources} maps each attribute that was set (by its config-file key, e.g. {@code host},
  * {@code token}) to where its value came from. Attributes left at their defaults are absent.
  */
@@ -34,6 +36,7 @@ public record ResolvedConfig(
         boolean debugHeaders,
         Integer rateLimit,
         int retryTimeoutSeconds,
+        boolean disableRetries,
         Map<String, Origin> sources) {
 
     public static final int DEFAULT_HTTP_TIMEOUT_SECONDS = 60;
@@ -44,6 +47,31 @@ public record ResolvedConfig(
     public ResolvedConfig {
         // Keeps attribute order, so whoever lists the sources shows them in a stable order.
         sources = sources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+    }
+
+    /** For code and tests that build a config by hand, with retries enabled. */
+    public ResolvedConfig(
+            String host,
+            String accountId,
+            String workspaceId,
+            String token,
+            String username,
+            String password,
+            String profile,
+            Path configFile,
+            String clientId,
+            String clientSecret,
+            String scopes,
+            String authType,
+            int httpTimeoutSeconds,
+            int debugTruncateBytes,
+            boolean debugHeaders,
+            Integer rateLimit,
+            int retryTimeoutSeconds,
+            Map<String, Origin> sources) {
+        this(host, accountId, workspaceId, token, username, password, profile, configFile, clientId, clientSecret,
+                scopes, authType, httpTimeoutSeconds, debugTruncateBytes, debugHeaders, rateLimit,
+                retryTimeoutSeconds, false, sources);
     }
 
     /** For code and tests that build a config by hand and have no sources to report. */
@@ -67,7 +95,7 @@ public record ResolvedConfig(
             int retryTimeoutSeconds) {
         this(host, accountId, workspaceId, token, username, password, profile, configFile, clientId, clientSecret,
                 scopes, authType, httpTimeoutSeconds, debugTruncateBytes, debugHeaders, rateLimit,
-                retryTimeoutSeconds, Map.of());
+                retryTimeoutSeconds, false, Map.of());
     }
 
     /** Where {@code attribute} came from, or {@code null} when it was not set. */

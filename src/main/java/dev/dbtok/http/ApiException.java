@@ -26,6 +26,12 @@ public final class ApiException extends DatabricksException {
     private static final Pattern CODE_COLON_MESSAGE = Pattern.compile("([A-Z_]+): (.*)", Pattern.UNIX_LINES);
     /** Row 4: the first {@code <pre>…</pre>} on one line (greedy, as upstream). */
     private static final Pattern HTML_PRE = Pattern.compile("<pre>(.*)</pre>", Pattern.UNIX_LINES);
+    /** A body that is an HTML page rather than text. */
+    private static final Pattern HTML_PAGE = Pattern.compile("(?i)<(!doctype html|html|head|body|title)\\b");
+    private static final Pattern HTML_TITLE = Pattern.compile("(?is)<title[^>]*>(.*?)</title>");
+    private static final Pattern HTML_H1 = Pattern.compile("(?is)<h1[^>]*>(.*?)</h1>");
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** Fields that upstream decodes as strings: any other JSON type makes row 2 fail as a whole. */
     private static final List<String> STRING_FIELDS = List.of("message", "error", "detail", "status", "scimType");
 
@@ -37,12 +43,18 @@ public final class ApiException extends DatabricksException {
     private final int status;
     private final String errorCode;
     private final String apiMessage;
+    private final String retryAfter;
 
     private ApiException(int status, String errorCode, String apiMessage, String hints) {
-        super(hints == null ? apiMessage : apiMessage + hints, null);
+        this(status, errorCode, apiMessage, null, hints == null ? apiMessage : apiMessage + hints);
+    }
+
+    private ApiException(int status, String errorCode, String apiMessage, String retryAfter, String message) {
+        super(message, null);
         this.status = status;
         this.errorCode = errorCode;
         this.apiMessage = apiMessage;
+        this.retryAfter = retryAfter;
     }
 
     /**
@@ -56,14 +68,16 @@ public final class ApiException extends DatabricksException {
             String message = "unexpected redirect (HTTP " + status + ")" + (location == null ? "" : " to " + location);
             return new ApiException(status, null, message, null);
         }
-        byte[] body;
+        // Kept for the retry loop, which honours it on a 429 or 503 (http.md §6).
+        String retryAfter = response.header("Retry-After");
+        ApiException parsed;
         try {
             ResponseBody responseBody = response.body();
-            body = responseBody == null ? new byte[0] : responseBody.bytes();
+            parsed = parse(status, responseBody == null ? new byte[0] : responseBody.bytes());
         } catch (IOException e) {
-            return new ApiException(status, "IO_READ", TransportException.describe(e, response.request().url()), null);
+            parsed = new ApiException(status, "IO_READ", TransportException.describe(e, response.request().url()), null);
         }
-        return parse(status, body);
+        return new ApiException(status, parsed.errorCode, parsed.apiMessage, retryAfter, parsed.getMessage());
     }
 
     /** The §4 table on a status and a raw body; the first matching row wins. */
@@ -86,7 +100,42 @@ public final class ApiException extends DatabricksException {
             String code = text.isEmpty() ? "UNKNOWN" : trim(text, " .").toUpperCase(Locale.ROOT).replace(' ', '_');
             return new ApiException(status, code, orStatusText(trim(pre.group(1), " ."), status), null);
         }
-        return new ApiException(status, "UNKNOWN", body, null);
+        return new ApiException(status, "UNKNOWN", orStatusText(oneLine(body), status), null);
+    }
+
+    /**
+     * Row 5 as one line (Clean: upstream prints the raw body). An HTML page (a proxy's error page) gives its title
+     * or first heading; other text keeps its words, with line breaks turned into spaces.
+     */
+    private static String oneLine(String body) {
+        String text = body.strip();
+        if (text.startsWith("<") && HTML_PAGE.matcher(text).find()) {
+            for (Pattern element : List.of(HTML_TITLE, HTML_H1)) {
+                Matcher m = element.matcher(text);
+                if (m.find()) {
+                    String inner = collapse(unescape(TAG.matcher(m.group(1)).replaceAll(" ")));
+                    if (!inner.isEmpty()) {
+                        return inner;
+                    }
+                }
+            }
+            return "";
+        }
+        return collapseLines(text);
+    }
+
+    private static String collapseLines(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty())
+                .reduce((a, b) -> a + " " + b).orElse("");
+    }
+
+    private static String collapse(String text) {
+        return WHITESPACE.matcher(text).replaceAll(" ").strip();
+    }
+
+    private static String unescape(String html) {
+        return html.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&#39;", "'").replace("&amp;", "&");
     }
 
     private static ApiException fromJsonBody(int status, String body) {
@@ -174,7 +223,12 @@ public final class ApiException extends DatabricksException {
         if (status != 401 && status != 403) {
             return this;
         }
-        return new ApiException(status, errorCode, apiMessage, hintBlock(context));
+        return new ApiException(status, errorCode, apiMessage, retryAfter, apiMessage + hintBlock(context));
+    }
+
+    /** A copy whose printed message ends with {@code note}, e.g. how many attempts were made. */
+    ApiException withNote(String note) {
+        return new ApiException(status, errorCode, apiMessage, retryAfter, getMessage() + note);
     }
 
     private String hintBlock(AuthContext context) {
@@ -239,6 +293,11 @@ public final class ApiException extends DatabricksException {
     /** The service's message, without the 401/403 hint block. */
     public String apiMessage() {
         return apiMessage;
+    }
+
+    /** The {@code Retry-After} header of the response as sent (seconds or an HTTP date), or null. */
+    public String retryAfter() {
+        return retryAfter;
     }
 
     /** A 429, or an error code that means the same whatever the status ({@code RESOURCE_EXHAUSTED}, {@code REQUEST_LIMIT_EXCEEDED}). */

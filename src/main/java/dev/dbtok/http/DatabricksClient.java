@@ -25,11 +25,14 @@ import dev.dbtok.output.LogLevel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.ConnectionSpec;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -43,7 +46,7 @@ import okhttp3.ResponseBody;
  * <p>Every method throws a {@link DatabricksException}: {@link ApiException} for a non-2xx answer (401/403 with the
  * hint block), {@link TransportException} when no answer came, {@link ResponseDecodeException} for a 2xx body that
  * does not decode. Requests are built by {@link RequestFactory}; the private {@code execute} is the one place they
- * are sent, and where the retries of http.md §6 will go.
+ * are sent, through the {@link Retrier} (http.md §6) and a {@link RateLimiter} (http.md §7).
  *
  * <p>Nothing of OkHttp is touched in the constructor: the {@link RequestFactory} and the {@link OkHttpClient} are
  * built on first use, so that commands which fail before their request (argument errors, {@code --help}) do not
@@ -58,6 +61,11 @@ public final class DatabricksClient {
     private final AuthContext authContext;
     private final Duration timeout;
     private final List<Interceptor> interceptors;
+    private final RetryPolicy retryPolicy;
+    private final RateLimiter rateLimiter;
+    private volatile RetryListener retryListener = RetryListener.NONE;
+    private volatile Clock clock = Clock.systemUTC();
+    private volatile Sleeper sleeper = Sleeper.SYSTEM;
     private volatile RequestFactory requests;
     private volatile OkHttpClient http;
 
@@ -92,13 +100,35 @@ public final class DatabricksClient {
                 : ResolvedConfig.DEFAULT_HTTP_TIMEOUT_SECONDS;
         this.timeout = Duration.ofSeconds(seconds);
         this.interceptors = List.of(interceptors);
+        this.retryPolicy = RetryPolicy.from(config);
+        this.rateLimiter = RateLimiter.from(config);
+    }
+
+    /** Tells {@code listener} before every wait between two attempts; returns this client. */
+    public DatabricksClient onRetry(RetryListener listener) {
+        this.retryListener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Measures the retry budget and the rate limit with {@code clock} and waits with {@code sleeper} (tests let time
+     * pass without sleeping); returns this client. Set it before the first request.
+     */
+    public DatabricksClient withTime(Clock clock, Sleeper sleeper) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        return this;
     }
 
     /** A copy of this client (not yet connected) whose requests also pass through {@code more}, after the others. */
     public DatabricksClient withInterceptors(Interceptor... more) {
         List<Interceptor> all = new ArrayList<>(interceptors);
         all.addAll(List.of(more));
-        return new DatabricksClient(config, credentials, all.toArray(Interceptor[]::new));
+        DatabricksClient copy = new DatabricksClient(config, credentials, all.toArray(Interceptor[]::new));
+        copy.retryListener = retryListener;
+        copy.clock = clock;
+        copy.sleeper = sleeper;
+        return copy;
     }
 
     /**
@@ -209,25 +239,57 @@ public final class DatabricksClient {
 
     /**
      * Sends {@code request} and returns the body of its 2xx response. This is the one place requests go on the
-     * wire, so the retry loop of http.md §6 wraps {@link #attempt(Request)} here: it may repeat after an
-     * {@link ApiException} that {@link ApiException#isRateLimited() is rate limited} or is a 503, and after a
-     * {@link TransportException} whose {@link TransportException.Kind#mayHaveBeenSent() request never left}; after one
-     * that may have been sent, only if {@link Resend#of(Request)} is {@link Resend#SAFE} (never the token POSTs).
+     * wire: the {@link Retrier} repeats {@link #attempt(Request)} after an {@link ApiException} that
+     * {@link ApiException#isRateLimited() is rate limited}, is a 503 or carries a transient message, and after a
+     * {@link TransportException} whose {@link TransportException#mayHaveBeenSent() request never left}; after one that
+     * may have been sent, only if {@link Resend#of(Request)} is {@link Resend#SAFE}. A token POST that may have
+     * arrived is never sent again: its error says how to check what happened.
      */
     private byte[] execute(Request request) {
-        return attempt(request);
+        Retrier retrier = new Retrier(retryPolicy, clock, sleeper, retryListener, ThreadLocalRandom.current());
+        try {
+            return retrier.run(request, number -> {
+                if (number > 1) {
+                    // A retry opens a new connection: the server may have closed the last one while dbtok waited,
+                    // and a POST written into a dead connection would count as "may have been sent".
+                    httpClient().connectionPool().evictAll();
+                }
+                return attempt(request);
+            });
+        } catch (TransportException e) {
+            if (e.mayHaveBeenSent() && Resend.of(request) == Resend.ONLY_IF_NOT_SENT) {
+                throw e.withNote(ResendAdvice.of(request, config.profile()));
+            }
+            throw e;
+        }
     }
 
     /** One attempt: the body of a 2xx, or an exception (401/403 enriched with the hint block). */
     private byte[] attempt(Request request) {
-        try (Response response = httpClient().newCall(request).execute()) {
+        waitForRateLimit();
+        SendTracker tracker = new SendTracker();
+        Request tracked = request.newBuilder().tag(SendTracker.class, tracker).build();
+        try (Response response = httpClient().newCall(tracked).execute()) {
             if (!response.isSuccessful()) {
                 throw ApiException.from(response).withAuthHints(authContext);
             }
             ResponseBody body = response.body();
             return body == null ? new byte[0] : body.bytes();
         } catch (IOException e) {
-            throw TransportException.of(request, e);
+            throw TransportException.of(request, e, tracker.requestStarted());
+        }
+    }
+
+    private void waitForRateLimit() {
+        Duration wait = rateLimiter.reserve(clock.instant());
+        if (wait.isZero()) {
+            return;
+        }
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException e) {
+            // Sending a little early beats failing; the interrupt stays visible to the caller.
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -282,6 +344,8 @@ public final class DatabricksClient {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                .eventListenerFactory(SendTracker.LISTENERS)
+                .addNetworkInterceptor(new ImmediateRetryGuard())
                 .addInterceptor(new AuthInterceptor(credentials, requests().origin()));
         interceptors.forEach(builder::addInterceptor);
         if (!requests().origin().isHttps()) {

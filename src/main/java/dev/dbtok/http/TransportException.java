@@ -53,18 +53,39 @@ public final class TransportException extends DatabricksException {
     private final String method;
     private final String url;
     private final Kind kind;
+    private final String detail;
+    private final boolean requestStarted;
 
-    private TransportException(String method, String url, Kind kind, String cause, IOException e) {
-        super(operation(method) + " \"" + url + "\": " + cause, e);
+    private TransportException(String method, String url, Kind kind, String detail, boolean requestStarted,
+            String message, Throwable e) {
+        super(message, e);
         this.method = method;
         this.url = url;
         this.kind = kind;
+        this.detail = detail;
+        this.requestStarted = requestStarted;
     }
 
     /** Wraps the failure of {@code request}; the cause is kept for {@code --debug} stack traces. */
     public static TransportException of(Request request, IOException e) {
+        return of(request, e, true);
+    }
+
+    /**
+     * Wraps the failure of {@code request}, knowing whether the request had begun to be written; when it had not,
+     * it {@link #mayHaveBeenSent() cannot have been sent}, whatever the kind of failure.
+     */
+    public static TransportException of(Request request, IOException e, boolean requestStarted) {
         HttpUrl url = request.url();
-        return new TransportException(request.method(), printable(url), classify(e), describe(e, url), e);
+        String printable = printable(url);
+        String detail = describe(e, url);
+        return new TransportException(request.method(), printable, classify(e), detail, requestStarted,
+                operation(request.method()) + " \"" + printable + "\": " + detail, e);
+    }
+
+    /** A copy whose printed message ends with {@code note}, e.g. how many attempts were made. */
+    TransportException withNote(String note) {
+        return new TransportException(method, url, kind, detail, requestStarted, getMessage() + note, getCause());
     }
 
     /** The request method, e.g. {@code GET}. */
@@ -79,6 +100,19 @@ public final class TransportException extends DatabricksException {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** The cause as printed after the URL, e.g. {@code connect: connection refused}. */
+    public String detail() {
+        return detail;
+    }
+
+    /**
+     * Whether the request may have reached the workspace: false when the {@link #kind() kind} of failure rules it
+     * out, or when the failure came before the request began to be written (a TLS handshake timeout, say).
+     */
+    public boolean mayHaveBeenSent() {
+        return requestStarted && kind.mayHaveBeenSent();
     }
 
     /**

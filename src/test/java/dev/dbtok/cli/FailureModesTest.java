@@ -38,7 +38,9 @@ class FailureModesTest {
         CliRun run = Dbtok.inHome(home).run("tokens", "list", "-o", "json");
 
         assertThat(run).failedWith(1).outIsEmpty().noStackTrace()
-                .errStartsWith("Error: Get \"http://127.0.0.1:" + port + "/api/2.0/token/list\": ")
+                .errStartsWith("Warn: retrying GET /api/2.0/token/list in ")
+                .errContains("Error: Get \"http://127.0.0.1:" + port + "/api/2.0/token/list\": connect: connection refused"
+                        + " (gave up after 3 attempts over ")
                 .errDoesNotContain("dapi-x");
     }
 

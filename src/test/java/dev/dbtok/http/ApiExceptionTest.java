@@ -159,8 +159,9 @@ class ApiExceptionTest {
 
         @Test
         void should_require_the_whole_body_on_one_line() {
-            assertError(parse(400, "INVALID_STATE: a\nb"), 400, "UNKNOWN", "INVALID_STATE: a\nb");
-            assertError(parse(400, "INVALID_STATE: a\n"), 400, "UNKNOWN", "INVALID_STATE: a\n");
+            // Row 5 then prints the body as one line.
+            assertError(parse(400, "INVALID_STATE: a\nb"), 400, "UNKNOWN", "INVALID_STATE: a b");
+            assertError(parse(400, "INVALID_STATE: a\n"), 400, "UNKNOWN", "INVALID_STATE: a");
         }
 
         @Test
@@ -190,7 +191,7 @@ class ApiExceptionTest {
 
         @Test
         void should_ignore_a_pre_element_split_over_lines() {
-            assertError(parse(500, "<pre>a\nb</pre>"), 500, "UNKNOWN", "<pre>a\nb</pre>");
+            assertError(parse(500, "<pre>a\nb</pre>"), 500, "UNKNOWN", "<pre>a b</pre>");
         }
     }
 
@@ -200,6 +201,38 @@ class ApiExceptionTest {
         void should_keep_the_raw_body() {
             assertError(parse(503, "upstream connect error or disconnect/reset before headers"),
                     503, "UNKNOWN", "upstream connect error or disconnect/reset before headers");
+        }
+
+        @Test
+        void should_join_the_lines_of_a_text_body_into_one() {
+            assertError(parse(502, "  upstream timed out\r\n\n  while reading headers \n"),
+                    502, "UNKNOWN", "upstream timed out while reading headers");
+        }
+
+        @Test
+        void should_use_the_status_text_for_a_blank_body() {
+            assertError(parse(502, " \n\t"), 502, "UNKNOWN", "Bad Gateway");
+        }
+
+        @Test
+        void should_take_the_title_of_an_html_page() {
+            assertError(parse(502, """
+                    <!DOCTYPE html>
+                    <html><head><title>502 Bad Gateway &amp; friends</title></head>
+                    <body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>
+                    """), 502, "UNKNOWN", "502 Bad Gateway & friends");
+        }
+
+        @Test
+        void should_take_the_first_heading_of_an_html_page_without_a_title() {
+            assertError(parse(403, "<html><body><h1 class=\"x\">Access\n <b>denied</b></h1><p>Request 42</p></body></html>"),
+                    403, "UNKNOWN", "Access denied");
+        }
+
+        @Test
+        void should_use_the_status_text_for_an_html_page_without_title_or_heading() {
+            assertError(parse(504, "<html><body><p>The gateway\ngave up</p></body></html>"),
+                    504, "UNKNOWN", "Gateway Timeout");
         }
     }
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import dev.dbtok.support.FakeTime;
 
 /** The per-attempt HTTP dump of output.md §5, against a real server. */
 @WireMockTest
@@ -120,12 +121,15 @@ class HttpDumpTest {
             closed = socket.getLocalPort();
         }
 
-        assertThrows(TransportException.class, () -> client(LogLevel.DEBUG, false, "http://127.0.0.1:" + closed).listTokens());
+        FakeTime time = FakeTime.frozen();
+        assertThrows(TransportException.class, () -> client(LogLevel.DEBUG, false, "http://127.0.0.1:" + closed)
+                .withTime(time, time).listTokens());
 
-        assertEquals("""
+        String attempt = """
                 10:00:00 Debug: GET /api/2.0/token/list
                 < Error: connect: connection refused pid=%d sdk=true
-                """.formatted(PID), dump());
+                """.formatted(PID);
+        assertEquals(attempt.repeat(3), dump(), "one dump per attempt: a refused connection is tried three times");
     }
 
     @Test

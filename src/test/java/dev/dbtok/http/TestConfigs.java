@@ -1,6 +1,8 @@
 package dev.dbtok.http;
 
 import dev.dbtok.config.ResolvedConfig;
+import dev.dbtok.support.FakeTime;
+import java.util.Map;
 
 /** {@link ResolvedConfig}s for the tests, built field by field. */
 final class TestConfigs {
@@ -15,6 +17,10 @@ final class TestConfigs {
     private String profile;
     private String authType;
     private int httpTimeoutSeconds = ResolvedConfig.DEFAULT_HTTP_TIMEOUT_SECONDS;
+    private int retryTimeoutSeconds = ResolvedConfig.DEFAULT_RETRY_TIMEOUT_SECONDS;
+    private Integer rateLimit;
+    private boolean disableRetries;
+    private FakeTime time = FakeTime.onTopOfRealTime();
 
     private TestConfigs() {
     }
@@ -60,13 +66,36 @@ final class TestConfigs {
         return this;
     }
 
-    ResolvedConfig build() {
-        return new ResolvedConfig(host, null, workspaceId, token, username, password, profile, null, null, null, null,
-                authType, httpTimeoutSeconds, ResolvedConfig.DEFAULT_DEBUG_TRUNCATE_BYTES, false, null,
-                ResolvedConfig.DEFAULT_RETRY_TIMEOUT_SECONDS);
+    TestConfigs retryTimeoutSeconds(int value) {
+        retryTimeoutSeconds = value;
+        return this;
     }
 
+    TestConfigs rateLimit(Integer value) {
+        rateLimit = value;
+        return this;
+    }
+
+    /** One attempt per request, for tests about a single failure. */
+    TestConfigs disableRetries() {
+        disableRetries = true;
+        return this;
+    }
+
+    /** The time the client waits with; by default a {@link FakeTime} on top of real time. */
+    TestConfigs time(FakeTime value) {
+        time = value;
+        return this;
+    }
+
+    ResolvedConfig build() {
+        return new ResolvedConfig(host, null, workspaceId, token, username, password, profile, null, null, null, null,
+                authType, httpTimeoutSeconds, ResolvedConfig.DEFAULT_DEBUG_TRUNCATE_BYTES, false, rateLimit,
+                retryTimeoutSeconds, disableRetries, Map.of());
+    }
+
+    /** A client whose waits between retries take no real time (see {@link #time(FakeTime)}). */
     DatabricksClient client() {
-        return DatabricksClient.create(build());
+        return DatabricksClient.create(build()).withTime(time, time);
     }
 }

@@ -3,27 +3,33 @@ package dev.dbtok.support;
 import dev.dbtok.cli.Cli;
 import dev.dbtok.cli.Services;
 import dev.dbtok.http.DatabricksClient;
+import dev.dbtok.http.Sleeper;
 import dev.dbtok.output.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Runs dbtok through {@link Cli#newCommandLine} (the wiring {@code main} uses) with a fake
- * environment: a temp HOME, no terminal unless asked, and stdin from a string.
+ * environment: a temp HOME, no terminal unless asked, stdin from a string, and a {@link FakeTime}
+ * so that waits between retries pass at once (unless {@link #realTime()} is asked for).
  */
 public final class Dbtok {
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private boolean interactive;
+    private Clock clock;
+    private Sleeper sleeper;
 
     private Dbtok(Path home) {
         env.put("HOME", home.toString());
+        time(FakeTime.onTopOfRealTime());
     }
 
     /** A run whose HOME is {@code home}; the real user's configuration is never visible. */
@@ -47,12 +53,27 @@ public final class Dbtok {
         return this;
     }
 
+    /** Waits between retries with {@code time}, which records them; the default is a fresh {@link FakeTime}. */
+    public Dbtok time(FakeTime time) {
+        this.clock = time;
+        this.sleeper = time;
+        return this;
+    }
+
+    /** Really waits between retries, as {@code main} does. */
+    public Dbtok realTime() {
+        this.clock = Clock.systemUTC();
+        this.sleeper = Sleeper.SYSTEM;
+        return this;
+    }
+
     public CliRun run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Terminal terminal = new Terminal(interactive, interactive, interactive, env);
         Services services = new Services(Map.copyOf(env), terminal,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), DatabricksClient::create);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                (config, log) -> DatabricksClient.create(config, log).withTime(clock, sleeper));
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         int code = Cli.newCommandLine(services, outWriter, errWriter).execute(args);
