@@ -1,9 +1,19 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.bundle.Bundles;
+import dev.dbtok.config.BundleWorkspace;
+import dev.dbtok.config.ConfigException;
+import dev.dbtok.config.ConfigFilePermissions;
 import dev.dbtok.config.ConfigResolver;
+import dev.dbtok.config.Origin;
 import dev.dbtok.config.ResolvedConfig;
 import dev.dbtok.http.DatabricksClient;
+import dev.dbtok.http.PlainHttp;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * One run of dbtok: the global flags, the output streams, and the configuration and client, each
@@ -15,14 +25,17 @@ public final class Session {
     private final Globals globals;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final String commandPath;
+    private final Set<String> warned = new HashSet<>();
     private ResolvedConfig config;
     private DatabricksClient client;
 
-    Session(Services services, Globals globals, PrintWriter out, PrintWriter err) {
+    Session(Services services, Globals globals, PrintWriter out, PrintWriter err, String commandPath) {
         this.services = services;
         this.globals = globals;
         this.out = out;
         this.err = err;
+        this.commandPath = commandPath;
     }
 
     public Services services() {
@@ -43,17 +56,86 @@ public final class Session {
         return err;
     }
 
+    /**
+     * The configuration of this run: inside a bundle, with the selected target's workspace (unless
+     * {@code -p} is given without {@code -t}, as in the official CLI). Warns once if the config file it
+     * read exposes credentials to other users.
+     *
+     * @throws ConfigException when resolution fails
+     * @throws dev.dbtok.bundle.BundleException when the bundle cannot be read or names no usable target
+     */
     public ResolvedConfig config() {
         if (config == null) {
-            config = ConfigResolver.resolve(globals.profile(), services.env());
+            config = resolve();
+            if (config.sources().values().stream().anyMatch(o -> o.type() == Origin.Type.CONFIG_FILE)) {
+                warnIfExposed(config.configFile());
+            }
         }
         return config;
     }
 
+    /** The client for {@link #config()}; warns once if its credentials would travel over plain http. */
     public DatabricksClient client() {
         if (client == null) {
-            client = services.clients().apply(config());
+            ResolvedConfig resolved = config();
+            warnIfPlainHttp(resolved.host());
+            client = services.clients().apply(resolved);
         }
         return client;
+    }
+
+    /**
+     * Prints {@code Warning: <message>} on stderr, once per run for the same message. The one place
+     * warnings leave, so that routing them (e.g. to a logger) is a change here only.
+     */
+    public void warn(String message) {
+        if (warned.add(message)) {
+            err.print("Warning: " + message + "\n");
+            err.flush();
+        }
+    }
+
+    /** The config-file permission check, for commands that read the file themselves. */
+    public void warnIfExposed(Path configFile) {
+        if (configFile != null) {
+            ConfigFilePermissions.warning(configFile).ifPresent(this::warn);
+        }
+    }
+
+    /** The plain-http check, for commands that build their own clients. */
+    public void warnIfPlainHttp(String host) {
+        if (PlainHttp.exposesCredentials(host)) {
+            warn("credentials for " + host + " are sent unencrypted over plain http://; use https://");
+        }
+    }
+
+    private ResolvedConfig resolve() {
+        BundleWorkspace bundle = null;
+        if (globals.profile() == null || globals.targetFromFlag()) {
+            bundle = Bundles.workspace(services.workingDir(), services.env(), globals.target()).orElse(null);
+        }
+        try {
+            return ConfigResolver.resolve(globals.profile(), services.env(), bundle);
+        } catch (ConfigException e) {
+            List<String> matching = e.matchingProfiles();
+            if (matching.isEmpty()) {
+                throw e;
+            }
+            throw e.withMessage(e.getMessage() + ambiguityGuidance(matching));
+        }
+    }
+
+    /** What to do when a bundle's host matches several profiles; dbtok never prompts for one. */
+    private String ambiguityGuidance(List<String> matching) {
+        String first = matching.get(0);
+        return "\n\nMatching workspace profiles: " + String.join(", ", matching) + "\n\n"
+                + "Fix (pick one):\n"
+                + "  1. Set profile in databricks.yml:\n"
+                + "       workspace:\n"
+                + "         profile: " + first + "\n"
+                + "  2. Pass a flag:\n"
+                + "       " + commandPath + " --profile " + first + "\n"
+                + "  3. Set env var:\n"
+                + "       DATABRICKS_CONFIG_PROFILE=" + first;
     }
 }

@@ -1,7 +1,9 @@
 package dev.dbtok.support;
 
 import dev.dbtok.cli.Cli;
+import dev.dbtok.cli.SecretPrompt;
 import dev.dbtok.cli.Services;
+import dev.dbtok.config.ResolvedConfig;
 import dev.dbtok.http.DatabricksClient;
 import dev.dbtok.output.Terminal;
 import java.io.ByteArrayInputStream;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs dbtok through {@link Cli#newCommandLine} (the wiring {@code main} uses) with a fake
@@ -21,9 +24,14 @@ public final class Dbtok {
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private boolean interactive;
+    private Path workingDir;
+    private SecretPrompt secretPrompt = prompt -> null;
+    private Function<ResolvedConfig, DatabricksClient> clients = DatabricksClient::create;
 
     private Dbtok(Path home) {
         env.put("HOME", home.toString());
+        // Never the real working directory: a databricks.yml above it must not change a test's outcome.
+        this.workingDir = home;
     }
 
     /** A run whose HOME is {@code home}; the real user's configuration is never visible. */
@@ -41,6 +49,24 @@ public final class Dbtok {
         return this;
     }
 
+    /** Where a bundle's {@code databricks.yml} is looked for; HOME unless set. */
+    public Dbtok workingDir(Path dir) {
+        this.workingDir = dir;
+        return this;
+    }
+
+    /** Answers hidden prompts (e.g. the token prompt of {@code configure}); by default they get end of input. */
+    public Dbtok secretPrompt(SecretPrompt prompt) {
+        this.secretPrompt = prompt;
+        return this;
+    }
+
+    /** How clients are built; the real factory unless a test needs to stop before any request. */
+    public Dbtok clients(Function<ResolvedConfig, DatabricksClient> factory) {
+        this.clients = factory;
+        return this;
+    }
+
     /** Pretends stdin, stdout and stderr are a terminal. */
     public Dbtok interactive() {
         this.interactive = true;
@@ -52,7 +78,8 @@ public final class Dbtok {
         StringWriter err = new StringWriter();
         Terminal terminal = new Terminal(interactive, interactive, interactive, env);
         Services services = new Services(Map.copyOf(env), terminal,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), DatabricksClient::create);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), clients,
+                workingDir, secretPrompt);
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         int code = Cli.newCommandLine(services, outWriter, errWriter).execute(args);
