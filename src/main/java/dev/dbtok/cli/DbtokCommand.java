@@ -1,6 +1,8 @@
 package dev.dbtok.cli;
 
 import dev.dbtok.Version;
+import dev.dbtok.cli.auth.AuthCommand;
+import dev.dbtok.cli.configure.ConfigureCommand;
 import dev.dbtok.cli.tokenmanagement.TokenManagementCommand;
 import dev.dbtok.cli.tokens.TokensCommand;
 import dev.dbtok.cli.workspaceconf.WorkspaceConfCommand;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Spec;
         header = "Databricks token CLI",
         description = "Databricks token CLI",
         versionProvider = DbtokCommand.VersionText.class,
-        subcommands = {TokenManagementCommand.class, TokensCommand.class, WorkspaceConfCommand.class})
+        subcommands = {AuthCommand.class, ConfigureCommand.class, TokenManagementCommand.class, TokensCommand.class,
+            WorkspaceConfCommand.class})
 public final class DbtokCommand {
     @Spec
     CommandSpec spec;
@@ -83,7 +86,7 @@ public final class DbtokCommand {
         DbtokCommand root = (DbtokCommand) spec.root().userObject();
         if (root.session == null) {
             root.session = new Session(root.services, root.globals(), spec.commandLine().getOut(),
-                    spec.commandLine().getErr());
+                    spec.commandLine().getErr(), spec.qualifiedName(" "));
         }
         return root.session;
     }
@@ -106,8 +109,8 @@ public final class DbtokCommand {
                 : logLevel != null ? logLevel : orDefault(LogLevel.parse(env.get("DATABRICKS_LOG_LEVEL")), LogLevel.WARN);
         LogFormat format = logFormat != null ? logFormat : orDefault(LogFormat.parse(env.get("DATABRICKS_LOG_FORMAT")), LogFormat.TEXT);
         String file = logFile != null ? logFile : orDefault(blankToNull(env.get("DATABRICKS_LOG_FILE")), "stderr");
-        String bundleTarget = target != null ? target : blankToNull(env.get("DATABRICKS_BUNDLE_TARGET"));
-        return new Globals(out, blankToNull(profile), bundleTarget, debugOn, level, format, file);
+        String bundleTarget = blankToNull(target) != null ? target : blankToNull(env.get("DATABRICKS_BUNDLE_TARGET"));
+        return new Globals(out, blankToNull(profile), bundleTarget, debugOn, level, format, file, blankToNull(target) != null);
     }
 
     private static <T> T orDefault(T value, T fallback) {

@@ -11,6 +11,8 @@ import dev.dbtok.output.OutputFormat;
  * @param profile the {@code -p} value, or {@code null}
  * @param target the bundle target from {@code -t} or {@code DATABRICKS_BUNDLE_TARGET}, or {@code null}
  * @param logFile {@code stderr}, {@code stdout} or a path
+ * @param targetFromFlag whether {@code target} came from {@code -t} itself: with {@code -p} and no
+ *     {@code -t}, the official CLI does not look for a bundle at all
  */
 public record Globals(
         OutputFormat output,
@@ -19,5 +21,6 @@ public record Globals(
         boolean debug,
         LogLevel logLevel,
         LogFormat logFormat,
-        String logFile) {
+        String logFile,
+        boolean targetFromFlag) {
 }

@@ -4,6 +4,7 @@ import dev.dbtok.Version;
 import dev.dbtok.output.Log;
 import dev.dbtok.output.LogFileException;
 import dev.dbtok.output.LogLevel;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
@@ -29,7 +30,9 @@ final class Lifecycle implements IExecutionStrategy {
         }
         Log log;
         try {
-            log = DbtokCommand.session(parseResult.commandSpec()).log();
+            // The session is opened for the command that runs, so messages can name its path.
+            List<CommandLine> chain = parseResult.asCommandLineList();
+            log = DbtokCommand.session(chain.get(chain.size() - 1).getCommandSpec()).log();
         } catch (LogFileException e) {
             root.getErr().print("Error: " + e.getMessage() + "\n");
             root.getErr().flush();

@@ -4,14 +4,15 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** Finds the config file: {@code DATABRICKS_CONFIG_FILE}, else {@code ~/.databrickscfg}. */
-final class ConfigFileLocator {
+public final class ConfigFileLocator {
 
     static final String DEFAULT_PATH = "~/.databrickscfg";
 
     private ConfigFileLocator() {
     }
 
-    static Path locate(Map<String, String> env) {
+    /** The expanded path of the config file for {@code env}; it may not exist. */
+    public static Path locate(Map<String, String> env) {
         String configured = env.get("DATABRICKS_CONFIG_FILE");
         return Path.of(expandHome(configured == null || configured.isEmpty() ? DEFAULT_PATH : configured, env));
     }

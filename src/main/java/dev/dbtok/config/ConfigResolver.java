@@ -4,9 +4,11 @@ import static dev.dbtok.config.ProfileChoice.DEFAULT_SECTION;
 import static dev.dbtok.config.ProfileChoice.SETTINGS_SECTION;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,6 +35,8 @@ public final class ConfigResolver {
      */
     private static final Set<Attribute> NOT_FROM_FILE = EnumSet.of(Attribute.PROFILE, Attribute.CONFIG_FILE);
 
+    private static final String BUNDLE_FAILURE = "cannot resolve bundle auth configuration: ";
+
     private final Map<String, String> env;
     private final LazyConfigFile file;
     private final ConfigValues values = new ConfigValues();
@@ -48,15 +52,50 @@ public final class ConfigResolver {
      * @throws ConfigException with the complete message to print after {@code Error: }
      */
     public static ResolvedConfig resolve(String profileFlag, Map<String, String> env) {
-        return new ConfigResolver(Collections.unmodifiableMap(new HashMap<>(env))).run(profileFlag);
+        return resolve(profileFlag, env, null);
+    }
+
+    /**
+     * Resolution inside a bundle: the selected target's {@code workspace.host} and
+     * {@code workspace.profile} take part as the official CLI lets them (see {@link #loadBundleSources}).
+     * Every failure then starts with {@code cannot resolve bundle auth configuration: }.
+     *
+     * @param bundle the bundle's workspace, or {@code null} outside a bundle (same as {@link #resolve(String, Map)})
+     */
+    public static ResolvedConfig resolve(String profileFlag, Map<String, String> env, BundleWorkspace bundle) {
+        ConfigResolver resolver = new ConfigResolver(Collections.unmodifiableMap(new HashMap<>(env)));
+        if (bundle == null) {
+            return resolver.run(profileFlag);
+        }
+        try {
+            return resolver.runInBundle(profileFlag, bundle);
+        } catch (ConfigException e) {
+            throw e.prefixed(BUNDLE_FAILURE);
+        }
     }
 
     private ResolvedConfig run(String profileFlag) {
         loadSources(ProfileChoice.choose(profileFlag, env, file));
+        return validateAndSelect(null);
+    }
+
+    private ResolvedConfig runInBundle(String profileFlag, BundleWorkspace bundle) {
+        String profile = loadBundleSources(profileFlag, bundle);
+        return validateAndSelect(profile != null && bundle.host() != null ? profile : null);
+    }
+
+    /**
+     * Conflict check, host normalisation, (in a bundle) the profile-host agreement, then the credential
+     * strategy: the official CLI's order, so that the same inputs fail with the same message.
+     */
+    private ResolvedConfig validateAndSelect(String profileToMatchBundleHost) {
         CredentialSelector.conflict(values).ifPresent(detail -> {
             throw fail("validate: " + detail);
         });
         boolean hostHasNoName = normalizeHost();
+        if (profileToMatchBundleHost != null && !hostHasNoName) {
+            checkProfileMatchesBundleHost(profileToMatchBundleHost);
+        }
         String authType;
         try {
             authType = CredentialSelector.select(values);
@@ -65,7 +104,7 @@ public final class ConfigResolver {
         }
         if (hostHasNoName) {
             // The official CLI only notices this after a strategy accepted the raw host.
-            throw new ConfigException("no host configured");
+            throw new ConfigException("no host configured", values.snapshot(), List.of());
         }
         return build(authType);
     }
@@ -117,12 +156,7 @@ public final class ConfigResolver {
      * for the silent {@code [DEFAULT]} fallback, which then pins the profile name to {@code DEFAULT}.
      */
     private void loadProfile(String profile, boolean fallback) {
-        Optional<ConfigFile> config;
-        try {
-            config = file.load();
-        } catch (IOException e) {
-            throw fail("resolve: cannot parse config file: " + e.getMessage());
-        }
+        Optional<ConfigFile> config = loadFile();
         if (config.isEmpty()) {
             return;
         }
@@ -150,6 +184,162 @@ public final class ConfigResolver {
         }
         if (fallback) {
             values.put(Attribute.PROFILE, DEFAULT_SECTION, Origin.dynamic());
+        }
+    }
+
+    /**
+     * The official CLI's bundle rules. The profile is {@code -p}, else {@code DATABRICKS_CONFIG_PROFILE},
+     * else the bundle's {@code workspace.profile}, else, only when the bundle names no host either,
+     * {@code [__settings__] default_profile}. The bundle's host is set first and never overwritten.
+     * <ul>
+     *   <li>With a profile, it is loaded as an explicit one (mode A: it beats auth env vars), and its
+     *       host must agree with the bundle's ({@link #checkProfileMatchesBundleHost}).</li>
+     *   <li>With a host only, env loads first; if it configures no credentials, the one profile whose
+     *       host matches is loaded (several matches are an error unless {@code workspace_id} picks one).</li>
+     *   <li>With neither, resolution is as outside a bundle without a profile (mode C).</li>
+     * </ul>
+     *
+     * @return the profile that was loaded by name, or {@code null}
+     */
+    private String loadBundleSources(String profileFlag, BundleWorkspace bundle) {
+        String profile = null;
+        Origin origin = null;
+        String envProfile = env.get(Attribute.PROFILE.envVar().orElseThrow());
+        if (isSet(profileFlag)) {
+            profile = profileFlag;
+            origin = Origin.flag("--profile");
+        } else if (isSet(envProfile)) {
+            profile = envProfile;
+            origin = Origin.env(Attribute.PROFILE.envVar().orElseThrow());
+        } else if (bundle.profile() != null) {
+            profile = bundle.profile();
+            origin = Origin.bundle();
+        } else if (bundle.host() == null) {
+            // A bundle that pins no host may use the configured default profile as if it were named.
+            // [DEFAULT] is not pinned this way; it stays the silent fallback of mode C below.
+            profile = file.loadQuietly().flatMap(ConfigFile::defaultProfileSetting).orElse(null);
+            origin = Origin.bundle();
+        }
+        if (bundle.host() != null) {
+            putBundleHost(bundle.host());
+        }
+        if (profile != null) {
+            values.put(Attribute.PROFILE, profile, origin);
+            loadEnv(a -> !PROFILE_ONLY.contains(a) && !a.isAuth() && a != Attribute.HOST);
+            loadProfile(profile, false);
+            loadEnv(a -> !PROFILE_ONLY.contains(a));
+            return profile;
+        }
+        loadEnv(a -> true);
+        if (bundle.host() != null) {
+            if (!values.anyAuthSet() && !values.isSet(Attribute.AUTH_TYPE)) {
+                loadProfileMatchingHost();
+            }
+        } else if (!values.anyAuthOrHostSet()) {
+            loadProfile(DEFAULT_SECTION, true);
+        }
+        return null;
+    }
+
+    /**
+     * The bundle's host, normalised at once: IDs in its query ({@code ?o=}) must be known before a profile
+     * is matched by host, as the official CLI extracts them first.
+     */
+    private void putBundleHost(String host) {
+        Optional<HostNormalizer.Normalized> normalized = HostNormalizer.normalize(host);
+        if (normalized.isEmpty()) {
+            values.put(Attribute.HOST, host, Origin.bundle());
+            return;
+        }
+        values.put(Attribute.HOST, normalized.get().host(), Origin.bundle());
+        if (normalized.get().workspaceId() != null) {
+            values.put(Attribute.WORKSPACE_ID, normalized.get().workspaceId(), Origin.bundle());
+        }
+        if (normalized.get().accountId() != null) {
+            values.put(Attribute.ACCOUNT_ID, normalized.get().accountId(), Origin.bundle());
+        }
+    }
+
+    /** A bundle host with no credentials picks the one profile for that host, if there is exactly one. */
+    private void loadProfileMatchingHost() {
+        Optional<ConfigFile> config = loadFile();
+        if (config.isEmpty()) {
+            return;
+        }
+        String host = normalized(values.string(Attribute.HOST));
+        List<String> matches = sectionsWithHost(config.get(), host);
+        String workspaceId = values.string(Attribute.WORKSPACE_ID);
+        if (matches.size() > 1 && workspaceId != null) {
+            List<String> byWorkspace = matches.stream()
+                    .filter(name -> workspaceId.equals(config.get().section(name).get("workspace_id")))
+                    .toList();
+            if (!byWorkspace.isEmpty()) {
+                matches = byWorkspace;
+            }
+        }
+        if (matches.size() > 1) {
+            throw new ConfigException("resolve: " + host + ": multiple profiles matched: " + String.join(", ", matches)
+                    + ": please set DATABRICKS_CONFIG_PROFILE or provide --profile flag to specify one"
+                    + ConfigSuffix.render(values::display, env), values.snapshot(), matches);
+        }
+        if (matches.size() == 1) {
+            loadProfile(matches.get(0), false);
+            values.put(Attribute.PROFILE, matches.get(0), Origin.dynamic());
+        }
+    }
+
+    /**
+     * A profile chosen for a bundle must point at the bundle's workspace, or commands would act on
+     * another one. A profile without a host is fine: the bundle's host is used with it.
+     */
+    private void checkProfileMatchesBundleHost(String profile) {
+        Optional<ConfigFile> config = file.loadQuietly();
+        String raw = config.map(c -> c.section(profile).get("host")).orElse(null);
+        if (raw == null || raw.isEmpty()) {
+            return;
+        }
+        String profileHost = normalized(raw);
+        String bundleHost = values.string(Attribute.HOST);
+        if (profileHost.equals(bundleHost)) {
+            return;
+        }
+        String message = "the host in the profile (" + profileHost + ") doesn\u2019t match the host configured in the bundle ("
+                + bundleHost + ")";
+        List<String> matching = sectionsWithHost(config.get(), bundleHost);
+        if (matching.size() == 1) {
+            String other = matching.get(0);
+            message += ". The profile \"" + other + "\" has host=\"" + bundleHost
+                    + "\" that matches host in the bundle. To select it, pass \"-p " + other + "\"";
+        }
+        throw new ConfigException(message, values.snapshot(), List.of());
+    }
+
+    private static List<String> sectionsWithHost(ConfigFile config, String host) {
+        List<String> names = new ArrayList<>();
+        for (String name : config.sectionNames()) {
+            String candidate = config.section(name).get("host");
+            if (candidate != null && !candidate.isEmpty() && normalized(candidate).equals(host)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    /** {@code scheme://host[:port]}, or the text itself when it has no host name. */
+    private static String normalized(String host) {
+        return HostNormalizer.normalize(host).map(HostNormalizer.Normalized::host).orElse(host);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isEmpty();
+    }
+
+    /** The config file, read at most once; empty when missing. */
+    private Optional<ConfigFile> loadFile() {
+        try {
+            return file.load();
+        } catch (IOException e) {
+            throw fail("resolve: cannot parse config file: " + e.getMessage());
         }
     }
 
@@ -211,6 +401,6 @@ public final class ConfigResolver {
 
     /** Every configuration error carries what was resolved so far, secrets masked. */
     private ConfigException fail(String message) {
-        return new ConfigException(message + ConfigSuffix.render(values::display, env));
+        return new ConfigException(message + ConfigSuffix.render(values::display, env), values.snapshot(), List.of());
     }
 }

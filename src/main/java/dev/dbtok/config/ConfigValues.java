@@ -1,5 +1,6 @@
 package dev.dbtok.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -74,15 +75,29 @@ final class ConfigValues {
     }
 
     boolean anyAuthOrHostSet() {
-        if (isSet(Attribute.HOST)) {
-            return true;
-        }
+        return isSet(Attribute.HOST) || anyAuthSet();
+    }
+
+    boolean anyAuthSet() {
         for (Attribute a : Attribute.values()) {
             if (a.isAuth() && isSet(a)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Every set attribute with its display value and origin, in {@link Attribute} order. */
+    List<AttributeValue> snapshot() {
+        List<AttributeValue> snapshot = new ArrayList<>();
+        for (Attribute attribute : Attribute.values()) {
+            String value = display(attribute);
+            Origin origin = origins.get(attribute);
+            if (value != null && origin != null) {
+                snapshot.add(new AttributeValue(attribute, value, origin));
+            }
+        }
+        return snapshot;
     }
 
     Map<String, Origin> origins() {

@@ -8,7 +8,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +84,8 @@ public final class IniReader {
         } catch (InvalidFileFormatException e) {
             throw new IOException(withoutSecrets(e.getMessage()), e);
         }
-        Map<String, Map<String, String>> sections = new HashMap<>();
+        // File order matters to whoever lists the sections (auth profiles, profile matching by host).
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
         for (String name : ini.keySet()) {
             Profile.Section section = ini.get(name);
             Map<String, String> values = new LinkedHashMap<>();

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * Where a resolved attribute came from, worded like the official CLI's {@code auth describe}:
  * {@code DATABRICKS_HOST environment variable}, {@code /home/me/.databrickscfg config file},
- * {@code --profile flag}, or {@code dynamic configuration} for values dbtok derived itself
+ * {@code --profile flag}, {@code bundle} for values taken from {@code databricks.yml}, or
+ * {@code dynamic configuration} for values dbtok derived itself
  * (a pinned profile name, IDs taken from the host URL).
  */
 public record Origin(Type type, String name) {
@@ -14,6 +15,8 @@ public record Origin(Type type, String name) {
         ENVIRONMENT("environment variable"),
         CONFIG_FILE("config file"),
         FLAG("flag"),
+        /** {@code workspace.host} / {@code workspace.profile} of the bundle's {@code databricks.yml}. */
+        BUNDLE("bundle"),
         DYNAMIC("dynamic configuration");
 
         private final String label;
@@ -41,6 +44,10 @@ public record Origin(Type type, String name) {
 
     public static Origin flag(String flag) {
         return new Origin(Type.FLAG, flag);
+    }
+
+    public static Origin bundle() {
+        return new Origin(Type.BUNDLE, null);
     }
 
     public static Origin dynamic() {

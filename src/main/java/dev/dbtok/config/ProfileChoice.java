@@ -43,10 +43,9 @@ record ProfileChoice(Mode mode, String pinnedProfile) {
     }
 
     private static Optional<String> fileDefault(ConfigFile file) {
-        String configured = file.section(SETTINGS_SECTION).getOrDefault("default_profile", "").strip();
-        // A default pointing at the settings section itself is ignored rather than an error.
-        if (!configured.isEmpty() && !configured.equals(SETTINGS_SECTION)) {
-            return Optional.of(configured);
+        Optional<String> configured = file.defaultProfileSetting();
+        if (configured.isPresent()) {
+            return configured;
         }
         return file.section(DEFAULT_SECTION).containsKey("host") ? Optional.of(DEFAULT_SECTION) : Optional.empty();
     }

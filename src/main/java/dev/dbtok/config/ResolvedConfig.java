@@ -1,7 +1,9 @@
 package dev.dbtok.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -101,6 +103,56 @@ public record ResolvedConfig(
     /** Where {@code attribute} came from, or {@code null} when it was not set. */
     public Origin sourceOf(Attribute attribute) {
         return sources.get(attribute.key());
+    }
+
+    /**
+     * Every attribute that a source set, in {@link Attribute} order, with its value as text and its
+     * origin; {@code auth_type} is always included (as {@code dynamic configuration} when dbtok chose
+     * it). Values are unmasked: whoever shows them masks the {@link Attribute#sensitive() sensitive} ones.
+     */
+    public List<AttributeValue> attributes() {
+        List<AttributeValue> list = new ArrayList<>();
+        for (Attribute attribute : Attribute.values()) {
+            Origin origin = sources.get(attribute.key());
+            if (origin == null && attribute == Attribute.AUTH_TYPE && authType != null) {
+                origin = Origin.dynamic();
+            }
+            String value = origin == null ? null : valueOf(attribute);
+            if (value != null && !value.isEmpty()) {
+                list.add(new AttributeValue(attribute, value, origin));
+            }
+        }
+        return list;
+    }
+
+    private String valueOf(Attribute attribute) {
+        return switch (attribute) {
+            case HOST -> host;
+            case ACCOUNT_ID -> accountId;
+            case WORKSPACE_ID -> workspaceId;
+            case TOKEN -> token;
+            case USERNAME -> username;
+            case PASSWORD -> password;
+            case PROFILE -> profile;
+            case CONFIG_FILE -> configFile == null ? null : configFile.toString();
+            case CLIENT_ID -> clientId;
+            case CLIENT_SECRET -> clientSecret;
+            case SCOPES -> scopes;
+            case AUTH_TYPE -> authType;
+            case HTTP_TIMEOUT_SECONDS -> String.valueOf(httpTimeoutSeconds);
+            case DEBUG_TRUNCATE_BYTES -> String.valueOf(debugTruncateBytes);
+            case DEBUG_HEADERS -> String.valueOf(debugHeaders);
+            case RATE_LIMIT -> rateLimit == null ? null : String.valueOf(rateLimit);
+            case RETRY_TIMEOUT_SECONDS -> String.valueOf(retryTimeoutSeconds);
+            case DISABLE_RETRIES -> String.valueOf(disableRetries);
+        };
+    }
+
+    /** The same configuration with other HTTP and retry time limits (e.g. a quick validation call). */
+    public ResolvedConfig withTimeouts(int httpSeconds, int retrySeconds) {
+        return new ResolvedConfig(host, accountId, workspaceId, token, username, password, profile, configFile,
+                clientId, clientSecret, scopes, authType, httpSeconds, debugTruncateBytes, debugHeaders, rateLimit,
+                retrySeconds, disableRetries, sources);
     }
 
     /** Never print secrets, even by accident through a debugger or a log of this record. */

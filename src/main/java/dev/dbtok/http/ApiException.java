@@ -251,7 +251,7 @@ public final class ApiException extends DatabricksException {
         } else {
             b.append("\n  - Verify you have the required permissions for this operation");
         }
-        b.append("\n  - Check your configuration: re-run the command with --debug");
+        b.append("\n  - Check your identity: dbtok auth describe").append(profile == null ? "" : " --profile " + profile);
         if (profile == null) {
             b.append("\n  - Consider setting up a profile: add a [<name>] section to ~/.databrickscfg"
                     + " and pass --profile <name>");

@@ -19,6 +19,7 @@ import dev.dbtok.http.model.TokenPermissionsRequest;
 import dev.dbtok.http.model.UpdateTokenManagementRequest;
 import dev.dbtok.http.model.UpdateTokenRequest;
 import dev.dbtok.http.model.UpdateTokenResponse;
+import dev.dbtok.http.model.User;
 import dev.dbtok.json.Json;
 import dev.dbtok.output.Log;
 import dev.dbtok.output.LogLevel;
@@ -70,11 +71,15 @@ public final class DatabricksClient {
     private volatile OkHttpClient http;
 
     /**
-     * A client for {@code config}, which must resolve to {@code pat} or {@code basic} credentials
-     * (see {@link CredentialsProvider#fromConfig(ResolvedConfig)}).
+     * A client for {@code config}: {@code pat} and {@code basic} credentials as
+     * {@link CredentialsProvider#fromConfig(ResolvedConfig)} builds them, {@code oauth-m2m} through an
+     * {@link OAuthM2M} token source that fetches its first token with the first request.
      */
     public static DatabricksClient create(ResolvedConfig config) {
-        return new DatabricksClient(config, CredentialsProvider.fromConfig(config));
+        CredentialsProvider credentials = "oauth-m2m".equals(config.authType())
+                ? CredentialsProvider.oauthM2m(OAuthM2M.forConfig(config))
+                : CredentialsProvider.fromConfig(config);
+        return new DatabricksClient(config, credentials);
     }
 
     /**
@@ -212,6 +217,11 @@ public final class DatabricksClient {
     /** {@code PATCH /api/2.0/permissions/authorization/tokens}. */
     public TokenPermissions updatePermissions(TokenPermissionsRequest request) {
         return call(requests().updatePermissions(request), TokenPermissions.class);
+    }
+
+    /** {@code GET /api/2.0/preview/scim/v2/Me}: who the credentials belong to; a cheap check that they work. */
+    public User currentUser() {
+        return call(requests().currentUser(), User.class);
     }
 
     /** {@code GET /api/2.0/workspace-conf?keys=<keys>}; a {@code null} value reads as {@code ""} (Go decoding). */

@@ -5,7 +5,7 @@ package dev.dbtok.http;
  * {@code Error: }; it never contains a token, password or secret.
  */
 public abstract sealed class DatabricksException extends RuntimeException
-        permits ApiException, TransportException, ResponseDecodeException {
+        permits ApiException, TransportException, ResponseDecodeException, OAuthException {
     private static final long serialVersionUID = 1L;
 
 

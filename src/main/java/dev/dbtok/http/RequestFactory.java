@@ -137,6 +137,11 @@ public final class RequestFactory {
         return withBody("PATCH", url("api/2.0/permissions/authorization/tokens").build(), body, true, Resend.SAFE);
     }
 
+    /** {@code GET /api/2.0/preview/scim/v2/Me}. */
+    public Request currentUser() {
+        return get(url("api/2.0/preview/scim/v2/Me").build());
+    }
+
     /** {@code GET /api/2.0/workspace-conf?keys=<keys>}: {@code keys} is sent as given (commas become {@code %2C}), always. */
     public Request getWorkspaceConf(String keys) {
         HttpUrl url = url("api/2.0/workspace-conf").addQueryParameter("keys", keys == null ? "" : keys).build();

@@ -30,6 +30,7 @@ public final class TextTable<T> {
     static final String BLUE = "\u001b[34m";
     static final String GREEN = "\u001b[32m";
     static final String CYAN = "\u001b[36m";
+    static final String RED = "\u001b[31m";
     static final String RESET = "\u001b[0m";
     private static final int PADDING = 2;
 
@@ -48,14 +49,52 @@ public final class TextTable<T> {
     }
 
     /**
-     * One column: its header, its colour role, and how to get a row's cell. A {@code null} cell
-     * prints as an empty one, as Go prints an unset string field.
+     * A piece of a cell in its own colour ({@code null}: never coloured), for cells that mix colours,
+     * like upstream's {@code {{.Name | green}}{{if .Default}} (Default){{end}}}.
      */
-    public record Column<T>(String header, Role role, Function<? super T, String> cell) {
+    public record Span(String color, String text) {
+        public static Span green(String text) {
+            return new Span(GREEN, text);
+        }
+
+        public static Span red(String text) {
+            return new Span(RED, text);
+        }
+
+        public static Span cyan(String text) {
+            return new Span(CYAN, text);
+        }
+
+        public static Span plain(String text) {
+            return new Span(null, text);
+        }
+    }
+
+    /**
+     * One column: its header, its colour role, and how to get a row's cell. A {@code null} cell
+     * prints as an empty one, as Go prints an unset string field. A column built with
+     * {@link #spans} takes its cells, colours included, from {@code spans} instead.
+     */
+    public record Column<T>(String header, Role role, Function<? super T, String> cell,
+                            Function<? super T, List<Span>> spans) {
         public Column {
             Objects.requireNonNull(header, "header");
             Objects.requireNonNull(role, "role");
             Objects.requireNonNull(cell, "cell");
+        }
+
+        public Column(String header, Role role, Function<? super T, String> cell) {
+            this(header, role, cell, null);
+        }
+
+        /** A column whose cells are pieces in colours of their own. */
+        public static <T> Column<T> spans(String header, Function<? super T, List<Span>> spans) {
+            Objects.requireNonNull(spans, "spans");
+            return new Column<>(header, Role.VALUE, row -> {
+                StringBuilder text = new StringBuilder();
+                spans.apply(row).forEach(span -> text.append(span.text()));
+                return text.toString();
+            }, spans);
         }
 
         /** The green identifier column. */
@@ -109,7 +148,11 @@ public final class TextTable<T> {
             for (T row : rows) {
                 for (int j = 0; j < columns.size(); j++) {
                     Column<T> column = columns.get(j);
-                    cell(tabs, j, color ? column.role().color : null, column.cell().apply(row));
+                    if (column.spans() != null) {
+                        spans(tabs, j, color, column.spans().apply(row));
+                    } else {
+                        cell(tabs, j, color ? column.role().color : null, column.cell().apply(row));
+                    }
                 }
             }
             tabs.flush();
@@ -117,6 +160,20 @@ public final class TextTable<T> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void spans(TabWriter tabs, int column, boolean color, List<Span> spans) throws IOException {
+        for (Span span : spans) {
+            boolean colored = color && span.color() != null;
+            if (colored) {
+                tabs.code(span.color());
+            }
+            tabs.text(span.text() == null ? "" : UnpairedSurrogates.replace(span.text()));
+            if (colored) {
+                tabs.code(RESET);
+            }
+        }
+        tabs.text(column == columns.size() - 1 ? "\n" : "\t");
     }
 
     /** Writes one cell the way upstream's template does: {@code {{.X|green}}\t} or, last, {@code \n}. */

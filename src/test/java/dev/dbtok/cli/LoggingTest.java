@@ -172,7 +172,7 @@ class LoggingTest {
             assertThat(run).failedWith(1).errContains("Error: denied\n\nProfile:   DEFAULT\nHost:      " + host
                     + "\nAuth type: Personal Access Token (pat)\n\nNext steps:\n"
                     + "  - Verify you have the required permissions for this operation\n"
-                    + "  - Check your configuration: re-run the command with --debug\n");
+                    + "  - Check your identity: dbtok auth describe --profile DEFAULT\n");
             assertThat(run).errContains("Info: failed execution pid=" + PID + " exit_code=1 error=\"denied\\n\\nProfile:   DEFAULT\\nHost:      ");
         }
 

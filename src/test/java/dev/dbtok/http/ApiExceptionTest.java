@@ -285,7 +285,7 @@ class ApiExceptionTest {
 
                     Next steps:
                       - Regenerate your access token and update the token in profile dev
-                      - Check your configuration: re-run the command with --debug""", "Error: " + e.getMessage());
+                      - Check your identity: dbtok auth describe --profile dev""", "Error: " + e.getMessage());
             assertEquals("Invalid access token.", e.apiMessage());
             assertEquals(401, e.status());
             assertEquals("401", e.errorCode());
@@ -302,7 +302,7 @@ class ApiExceptionTest {
 
                     Next steps:
                       - Regenerate your access token
-                      - Check your configuration: re-run the command with --debug
+                      - Check your identity: dbtok auth describe
                       - Consider setting up a profile: add a [<name>] section to ~/.databrickscfg and pass --profile <name>""",
                     e.getMessage());
         }
@@ -319,7 +319,7 @@ class ApiExceptionTest {
 
                     Next steps:
                       - Verify you have the required permissions for this operation
-                      - Check your configuration: re-run the command with --debug""", e.getMessage());
+                      - Check your identity: dbtok auth describe --profile admin""", e.getMessage());
         }
 
         @Test
@@ -345,7 +345,7 @@ class ApiExceptionTest {
 
                     Next steps:
                       - Verify you have the required permissions for this operation
-                      - Check your configuration: re-run the command with --debug
+                      - Check your identity: dbtok auth describe
                       - Consider setting up a profile: add a [<name>] section to ~/.databrickscfg and pass --profile <name>""",
                     e.getMessage());
         }

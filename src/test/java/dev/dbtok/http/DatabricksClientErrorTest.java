@@ -156,7 +156,7 @@ class DatabricksClientErrorTest {
 
                     Next steps:
                       - Regenerate your access token and update the token in profile dev
-                      - Check your configuration: re-run the command with --debug""".formatted(host),
+                      - Check your identity: dbtok auth describe --profile dev""".formatted(host),
                     "Error: " + e.getMessage());
             assertEquals("Invalid access token.", e.apiMessage());
             assertNoSecret(e);
@@ -175,7 +175,7 @@ class DatabricksClientErrorTest {
 
                     Next steps:
                       - Verify you have the required permissions for this operation
-                      - Check your configuration: re-run the command with --debug""".formatted(host),
+                      - Check your identity: dbtok auth describe --profile dev""".formatted(host),
                     "Error: " + e.getMessage());
         }
 
@@ -192,7 +192,7 @@ class DatabricksClientErrorTest {
 
                     Next steps:
                       - Check your username and password
-                      - Check your configuration: re-run the command with --debug
+                      - Check your identity: dbtok auth describe
                       - Consider setting up a profile: add a [<name>] section to ~/.databrickscfg and pass --profile <name>"""
                     .formatted(host), "Error: " + e.getMessage());
             assertNoSecret(e);

@@ -8,6 +8,8 @@ import java.util.Map;
 final class TestConfigs {
     static final String TOKEN = "dapi0123456789abcdef-SECRET";
     static final String PASSWORD = "pa55-SECRET";
+    static final String CLIENT_ID = "5b0c4b3e-sp";
+    static final String CLIENT_SECRET = "dose-SECRET";
 
     private String host;
     private String workspaceId;
@@ -15,6 +17,9 @@ final class TestConfigs {
     private String username;
     private String password;
     private String profile;
+    private String clientId;
+    private String clientSecret;
+    private String scopes;
     private String authType;
     private int httpTimeoutSeconds = ResolvedConfig.DEFAULT_HTTP_TIMEOUT_SECONDS;
     private int retryTimeoutSeconds = ResolvedConfig.DEFAULT_RETRY_TIMEOUT_SECONDS;
@@ -44,6 +49,21 @@ final class TestConfigs {
         c.profile = "dev";
         c.authType = "basic";
         return c;
+    }
+
+    /** A service principal's OAuth M2M configuration for {@code host}, without a profile. */
+    static TestConfigs oauth(String host) {
+        TestConfigs c = new TestConfigs();
+        c.host = host;
+        c.clientId = CLIENT_ID;
+        c.clientSecret = CLIENT_SECRET;
+        c.authType = "oauth-m2m";
+        return c;
+    }
+
+    TestConfigs scopes(String value) {
+        scopes = value;
+        return this;
     }
 
     TestConfigs workspaceId(String value) {
@@ -89,8 +109,8 @@ final class TestConfigs {
     }
 
     ResolvedConfig build() {
-        return new ResolvedConfig(host, null, workspaceId, token, username, password, profile, null, null, null, null,
-                authType, httpTimeoutSeconds, ResolvedConfig.DEFAULT_DEBUG_TRUNCATE_BYTES, false, rateLimit,
+        return new ResolvedConfig(host, null, workspaceId, token, username, password, profile, null, clientId, clientSecret,
+                scopes, authType, httpTimeoutSeconds, ResolvedConfig.DEFAULT_DEBUG_TRUNCATE_BYTES, false, rateLimit,
                 retryTimeoutSeconds, disableRetries, Map.of());
     }
 

@@ -1,9 +1,12 @@
 package dev.dbtok.support;
 
 import dev.dbtok.cli.Cli;
+import dev.dbtok.cli.SecretPrompt;
 import dev.dbtok.cli.Services;
+import dev.dbtok.config.ResolvedConfig;
 import dev.dbtok.http.DatabricksClient;
 import dev.dbtok.http.Sleeper;
+import dev.dbtok.output.Log;
 import dev.dbtok.output.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -14,6 +17,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Runs dbtok through {@link Cli#newCommandLine} (the wiring {@code main} uses) with a fake
@@ -26,9 +31,14 @@ public final class Dbtok {
     private boolean interactive;
     private Clock clock;
     private Sleeper sleeper;
+    private Path workingDir;
+    private SecretPrompt secretPrompt = prompt -> null;
+    private BiFunction<ResolvedConfig, Log, DatabricksClient> clients = DatabricksClient::create;
 
     private Dbtok(Path home) {
         env.put("HOME", home.toString());
+        // Never the real working directory: a databricks.yml above it must not change a test's outcome.
+        this.workingDir = home;
         time(FakeTime.onTopOfRealTime());
     }
 
@@ -44,6 +54,24 @@ public final class Dbtok {
 
     public Dbtok stdin(String text) {
         this.stdin = text;
+        return this;
+    }
+
+    /** Where a bundle's {@code databricks.yml} is looked for; HOME unless set. */
+    public Dbtok workingDir(Path dir) {
+        this.workingDir = dir;
+        return this;
+    }
+
+    /** Answers hidden prompts (e.g. the token prompt of {@code configure}); by default they get end of input. */
+    public Dbtok secretPrompt(SecretPrompt prompt) {
+        this.secretPrompt = prompt;
+        return this;
+    }
+
+    /** How clients are built; the real factory unless a test needs to stop before any request. */
+    public Dbtok clients(Function<ResolvedConfig, DatabricksClient> factory) {
+        this.clients = (config, log) -> factory.apply(config);
         return this;
     }
 
@@ -73,7 +101,7 @@ public final class Dbtok {
         Terminal terminal = new Terminal(interactive, interactive, interactive, env);
         Services services = new Services(Map.copyOf(env), terminal,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                (config, log) -> DatabricksClient.create(config, log).withTime(clock, sleeper));
+                (config, log) -> clients.apply(config, log).withTime(clock, sleeper), workingDir, secretPrompt);
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         int code = Cli.newCommandLine(services, outWriter, errWriter).execute(args);

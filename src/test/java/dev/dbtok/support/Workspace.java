@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Test fixtures for a workspace served by WireMock: a config file pointing at it, and common values. */
 public final class Workspace {
@@ -20,9 +21,18 @@ public final class Workspace {
         return Dbtok.inHome(home);
     }
 
+    /** Writes {@code ~/.databrickscfg} owner-only, as a careful user keeps it (no permission warning). */
     public static void writeConfig(Path home, String text) {
+        writePrivate(home.resolve(".databrickscfg"), text);
+    }
+
+    /** Writes {@code file} with mode 0600 where the file system has POSIX modes. */
+    public static void writePrivate(Path file, String text) {
         try {
-            Files.writeString(home.resolve(".databrickscfg"), text);
+            Files.writeString(file, text);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
