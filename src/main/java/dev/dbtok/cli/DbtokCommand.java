@@ -1,6 +1,7 @@
 package dev.dbtok.cli;
 
 import dev.dbtok.Version;
+import dev.dbtok.cli.emulator.EmulatorCommand;
 import dev.dbtok.cli.tokenmanagement.TokenManagementCommand;
 import dev.dbtok.cli.tokens.TokensCommand;
 import dev.dbtok.cli.workspaceconf.WorkspaceConfCommand;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         header = "Databricks token CLI",
         description = "Databricks token CLI",
         versionProvider = DbtokCommand.VersionText.class,
-        subcommands = {TokenManagementCommand.class, TokensCommand.class, WorkspaceConfCommand.class})
+        subcommands = {TokenManagementCommand.class, TokensCommand.class, WorkspaceConfCommand.class, EmulatorCommand.class})
 public final class DbtokCommand {
     @Spec
     CommandSpec spec;
