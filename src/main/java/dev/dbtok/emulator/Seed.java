@@ -2,10 +2,12 @@ package dev.dbtok.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.dbtok.http.model.TokenAccessControlRequest;
 import dev.dbtok.json.Json;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -95,6 +97,9 @@ public record Seed(
         } catch (IOException e) {
             throw new SeedException("cannot read seed file " + file + ": " + e.getMessage());
         }
+        if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
+            throw new SeedException("seed file " + file + " is empty; it must hold a JSON object");
+        }
         try {
             Seed seed = Json.mapper().readerFor(Seed.class)
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -104,13 +109,26 @@ public record Seed(
             }
             return seed;
         } catch (UnrecognizedPropertyException e) {
-            throw new SeedException("seed file " + file + ": unknown key \"" + e.getPropertyName() + "\""
-                    + location(e) + "; see the Emulator section of the README for the format");
+            throw new SeedException("seed file " + file + ": unknown key \"" + path(e)
+                    + "\"; see the Emulator section of the README for the format");
         } catch (JsonProcessingException e) {
             throw new SeedException("seed file " + file + " is not a valid seed: " + e.getOriginalMessage() + location(e));
         } catch (IOException e) {
             throw new SeedException("cannot read seed file " + file + ": " + e.getMessage());
         }
+    }
+
+    /** Where in the document the error is, e.g. {@code users[0].tokn}. */
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static String location(JsonProcessingException e) {

@@ -41,10 +41,11 @@ final class ExecRun {
 
     int run() {
         Cleanup cleanup = new Cleanup(EmulatorStarter.start(seedFile, 0, line -> { }));
+        boolean interrupted = false;
         try (ShutdownHook ignored = ShutdownHook.install(cleanup::run)) {
             Path config = cleanup.config(EmulatorConfigFile.write(cleanup.emulator));
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-            environment(builder.environment(), cleanup.emulator, config);
+            environment(builder.environment(), session.services().env(), cleanup.emulator, config);
             session.out().flush();
             session.err().flush();
             Process child;
@@ -55,15 +56,21 @@ final class ExecRun {
             }
             return child.waitFor();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
             throw new CliException("interrupted: stopped " + GoQuote.quote(command.get(0)) + " and the emulator");
         } finally {
             cleanup.run();
+            if (interrupted) {
+                // Restored only now, so that COMMAND still got its grace period to exit.
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** dbtok's environment, minus anything naming another workspace, plus the emulator's host, token and profiles. */
-    static void environment(Map<String, String> env, Emulator emulator, Path config) {
+    static void environment(Map<String, String> env, Map<String, String> dbtokEnv, Emulator emulator, Path config) {
+        env.clear();
+        env.putAll(dbtokEnv);
         env.keySet().removeIf(name -> name.startsWith("DATABRICKS_") && !KEPT.contains(name));
         env.put("DATABRICKS_HOST", emulator.host());
         env.put("DATABRICKS_TOKEN", emulator.admin().token());

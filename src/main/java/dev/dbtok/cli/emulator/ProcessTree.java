@@ -1,9 +1,11 @@
 package dev.dbtok.cli.emulator;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Stops a child process and everything it started: SIGTERM to all of them, a grace period, then SIGKILL to any
@@ -11,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  * descendants.
  */
 final class ProcessTree {
+    private static final long POLL_MILLIS = 20;
+
     private ProcessTree() {
     }
 
@@ -18,28 +22,42 @@ final class ProcessTree {
         List<ProcessHandle> tree = tree(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
-        for (ProcessHandle handle : tree) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                break;
-            }
+        while (tree.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
             try {
-                handle.onExit().get(left, TimeUnit.NANOSECONDS);
+                Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
-            } catch (Exception e) {
-                // Still running after the grace period, or cannot be waited for: killed below.
             }
         }
         // Survivors may have started more processes in the meantime: list again, then kill.
         List<ProcessHandle> survivors = new ArrayList<>();
         for (ProcessHandle handle : tree) {
-            if (handle.isAlive()) {
+            if (running(handle)) {
                 survivors.addAll(tree(handle));
             }
         }
         survivors.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /**
+     * Alive and not a zombie. An orphan that has exited stays a zombie until init reaps it, which never happens in
+     * containers whose PID 1 does not reap; Java still reports such a process as alive.
+     */
+    static boolean running(ProcessHandle handle) {
+        return handle.isAlive() && !zombie(handle.pid());
+    }
+
+    private static boolean zombie(long pid) {
+        Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+        try {
+            String text = Files.readString(stat);
+            // The state follows the command name, which is in parentheses and may itself contain ") ".
+            int end = text.lastIndexOf(')');
+            return end > 0 && end + 2 < text.length() && text.charAt(end + 2) == 'Z';
+        } catch (IOException | RuntimeException e) {
+            return false; // No /proc (not Linux), or the process is gone: trust isAlive().
+        }
     }
 
     /** {@code root} and all its descendants, root first. */
