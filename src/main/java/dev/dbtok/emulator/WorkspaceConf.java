@@ -110,11 +110,9 @@ final class WorkspaceConf {
         }
     }
 
+    /** Up to nine digits: any real cap, and small enough that no expiry time overflows. */
     private static boolean isDays(String value) {
-        if (value.length() > 9 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return false;
-        }
-        return !value.isEmpty();
+        return value.matches("[0-9]{1,9}");
     }
 
     private static String jsonArray(List<String> keys) {

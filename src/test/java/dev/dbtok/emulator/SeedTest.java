@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +29,18 @@ class SeedTest {
     @TempDir
     Path dir;
 
+    /** The example of the README's "Seed file" section, written to a file. */
+    private Path readmeExample() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int section = readme.indexOf("### Seed file");
+        int start = readme.indexOf("```json\n", section) + "```json\n".length();
+        assertTrue(section >= 0 && start > section, "the README has a Seed file section with a JSON example");
+        return Files.writeString(dir.resolve("readme-seed.json"), readme.substring(start, readme.indexOf("```", start)));
+    }
+
     @Test
     void should_seed_the_readme_example() throws Exception {
-        Seed seed = Seed.read(Path.of(SeedTest.class.getResource("/emulator/seed-example.json").toURI()));
+        Seed seed = Seed.read(readmeExample());
 
         try (RunningEmulator ws = RunningEmulator.start(home, Emulator.builder().seed(seed))) {
             assertEquals(List.of("admin@example.com", "user@example.com", WorkspaceSeeder.SERVICE_PRINCIPAL, JANE,
@@ -130,8 +138,8 @@ class SeedTest {
     }
 
     @Test
-    void should_not_show_token_values_in_to_string() throws URISyntaxException {
-        Seed seed = Seed.read(Path.of(SeedTest.class.getResource("/emulator/seed-example.json").toURI()));
+    void should_not_show_token_values_in_to_string() throws IOException {
+        Seed seed = Seed.read(readmeExample());
 
         String text = seed.toString();
 
