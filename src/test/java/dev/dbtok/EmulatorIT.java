@@ -115,10 +115,29 @@ class EmulatorIT {
         assertTrue(dbtok.waitFor(30, TimeUnit.SECONDS), "dbtok did not stop");
         assertEquals(143, dbtok.exitValue(), this::dumpQuietly);
         awaitTrue(() -> !alive(shell) && !alive(sleep), 5000);
-        assertFalse(alive(shell), "the command is stopped");
+        assertFalse(alive(shell), () -> "the command is stopped: " + stat(shell) + "\n" + dumpQuietly());
         assertFalse(alive(sleep), "so are the processes it started");
         assertPortClosed(child[2]);
         assertFalse(Files.exists(Path.of(child[3])), "the config file is deleted");
+    }
+
+    @Test
+    void should_stop_everything_on_ctrl_c() throws Exception {
+        Path pids = tmp.resolve("pids");
+        Process dbtok = start("emulator", "exec", "--", "sh", "-c",
+                "sleep 60 & echo \"$$ $! $DATABRICKS_HOST\" > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"; wait", pids.toString());
+        awaitTrue(() -> Files.exists(pids), 30_000);
+        String[] child = Files.readString(pids).trim().split(" ");
+
+        // Ctrl-C signals the whole foreground process group; the shell's background job ignores it.
+        new ProcessBuilder("kill", "-INT", String.valueOf(dbtok.pid()), child[0], child[1]).start().waitFor();
+
+        assertTrue(dbtok.waitFor(30, TimeUnit.SECONDS), "dbtok did not stop");
+        assertEquals(130, dbtok.exitValue(), this::dumpQuietly);
+        long sleep = Long.parseLong(child[1]);
+        awaitTrue(() -> !alive(sleep), 5000);
+        assertFalse(alive(sleep), () -> "the background job is stopped too: " + stat(sleep) + "\n" + dumpQuietly());
+        assertPortClosed(child[2]);
     }
 
     @Test
@@ -155,6 +174,14 @@ class EmulatorIT {
             }
         }
         return false;
+    }
+
+    private static String stat(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static InetSocketAddress address(String host) {

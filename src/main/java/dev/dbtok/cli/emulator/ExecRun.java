@@ -7,9 +7,13 @@ import dev.dbtok.emulator.Emulator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code dbtok emulator exec -- COMMAND [ARGS...]}: a fresh emulator on a free port, COMMAND run against it with
@@ -20,6 +24,17 @@ import java.util.Set;
 final class ExecRun {
     /** How long COMMAND gets to exit after SIGTERM before it is killed. */
     static final Duration GRACE = Duration.ofSeconds(3);
+    /**
+     * How often COMMAND's descendants are listed while it runs. A process whose parent dies is no longer anyone's
+     * descendant (Ctrl-C kills a shell but not the background jobs it ignores SIGINT in), so the ones seen are
+     * remembered, to be stopped too.
+     */
+    private static final long WATCH_MILLIS = 100;
+    /**
+     * Set in COMMAND's environment to a value unique to the run, so that on Linux every process COMMAND started can
+     * be found by its environment, however quickly its parent died.
+     */
+    static final String RUN_MARKER = "DBTOK_EMULATOR_RUN";
     /**
      * The {@code DATABRICKS_*} variables COMMAND keeps from dbtok's environment: output, logging and HTTP tuning. Every
      * other one (profile, auth type, client secrets, workspace ID...) could point COMMAND at a real workspace.
@@ -40,26 +55,35 @@ final class ExecRun {
     }
 
     int run() {
-        Cleanup cleanup = new Cleanup(EmulatorStarter.start(seedFile, 0, line -> { }));
+        String runId = UUID.randomUUID().toString();
+        Cleanup cleanup = new Cleanup(EmulatorStarter.start(seedFile, 0, line -> { }), runId);
         boolean interrupted = false;
-        try (ShutdownHook ignored = ShutdownHook.install(cleanup::run)) {
+        // Not try-with-resources: the hook must outlive the clean-up. If dbtok is stopped while this thread cleans
+        // up, the hook waits for it (Cleanup is synchronized) and so keeps the JVM from halting half-way.
+        ShutdownHook hook = ShutdownHook.install(cleanup::run);
+        try {
             Path config = cleanup.config(EmulatorConfigFile.write(cleanup.emulator));
             ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
             environment(builder.environment(), session.services().env(), cleanup.emulator, config);
+            builder.environment().put(RUN_MARKER, runId);
             session.out().flush();
             session.err().flush();
             Process child;
             try {
-                child = cleanup.child(builder.start());
+                child = cleanup.start(builder);
             } catch (IOException e) {
                 return cannotRun(e);
             }
-            return child.waitFor();
+            while (!child.waitFor(WATCH_MILLIS, TimeUnit.MILLISECONDS)) {
+                cleanup.watch(child);
+            }
+            return child.exitValue();
         } catch (InterruptedException e) {
             interrupted = true;
             throw new CliException("interrupted: stopped " + GoQuote.quote(command.get(0)) + " and the emulator");
         } finally {
             cleanup.run();
+            hook.close();
             if (interrupted) {
                 // Restored only now, so that COMMAND still got its grace period to exit.
                 Thread.currentThread().interrupt();
@@ -86,15 +110,22 @@ final class ExecRun {
         return reason.contains("Permission denied") ? 126 : 127;
     }
 
-    /** The clean-up, run exactly once: by the command when it ends, or by the shutdown hook if dbtok is stopped first. */
+    /**
+     * The clean-up, run exactly once: by the command when it ends, or by the shutdown hook if dbtok is stopped first.
+     * It stops COMMAND and every process COMMAND started that is still running, then the emulator, then deletes the
+     * config file.
+     */
     private static final class Cleanup {
         private final Emulator emulator;
+        private final String runId;
+        private final Set<ProcessHandle> seen = new LinkedHashSet<>();
         private Path config;
         private Process child;
         private boolean done;
 
-        Cleanup(Emulator emulator) {
+        Cleanup(Emulator emulator, String runId) {
             this.emulator = emulator;
+            this.runId = runId;
         }
 
         synchronized Path config(Path file) {
@@ -105,13 +136,25 @@ final class ExecRun {
             return file;
         }
 
-        /** Registers the child; if clean-up already ran (dbtok is stopping), the child is stopped at once. */
-        synchronized Process child(Process process) {
-            child = process;
+        /**
+         * Starts COMMAND under the lock, so that a shutdown hook running meanwhile waits for it and then stops it,
+         * rather than missing a child that did not exist yet.
+         */
+        synchronized Process start(ProcessBuilder builder) throws IOException {
             if (done) {
-                ProcessTree.destroy(process, GRACE);
+                throw new CliException("dbtok is stopping; " + GoQuote.quote(builder.command().get(0)) + " was not run");
             }
-            return process;
+            child = builder.start();
+            return child;
+        }
+
+        /** Remembers COMMAND's current descendants. */
+        synchronized void watch(Process process) {
+            List<ProcessHandle> descendants = process.descendants().toList();
+            seen.addAll(descendants);
+            if (done) {
+                ProcessTree.destroy(descendants, GRACE);
+            }
         }
 
         synchronized void run() {
@@ -119,9 +162,13 @@ final class ExecRun {
                 return;
             }
             done = true;
-            if (child != null && child.isAlive()) {
-                ProcessTree.destroy(child, GRACE);
+            List<ProcessHandle> processes = new ArrayList<>();
+            if (child != null) {
+                processes.add(child.toHandle());
             }
+            processes.addAll(seen);
+            processes.addAll(ProcessTree.marked(RUN_MARKER, runId));
+            ProcessTree.destroy(processes, GRACE);
             emulator.close();
             if (config != null) {
                 EmulatorConfigFile.delete(config);

@@ -1,15 +1,20 @@
 package dev.dbtok.cli.emulator;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Stops a child process and everything it started: SIGTERM to all of them, a grace period, then SIGKILL to any
- * survivor. The descendants are listed before the child is stopped, since once it is gone they are no longer its
+ * Stops processes and everything they started: SIGTERM to all of them, a grace period, then SIGKILL to any survivor.
+ * Descendants are listed before anything is stopped, since once a parent is gone its children are no longer its
  * descendants.
  */
 final class ProcessTree {
@@ -18,8 +23,12 @@ final class ProcessTree {
     private ProcessTree() {
     }
 
-    static void destroy(Process process, Duration grace) {
-        List<ProcessHandle> tree = tree(process.toHandle());
+    /** Stops every running process of {@code roots} and all their descendants. */
+    static void destroy(Collection<ProcessHandle> roots, Duration grace) {
+        List<ProcessHandle> tree = runningTrees(roots);
+        if (tree.isEmpty()) {
+            return;
+        }
         tree.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + grace.toNanos();
         while (tree.stream().anyMatch(ProcessTree::running) && System.nanoTime() < deadline) {
@@ -31,13 +40,7 @@ final class ProcessTree {
             }
         }
         // Survivors may have started more processes in the meantime: list again, then kill.
-        List<ProcessHandle> survivors = new ArrayList<>();
-        for (ProcessHandle handle : tree) {
-            if (running(handle)) {
-                survivors.addAll(tree(handle));
-            }
-        }
-        survivors.forEach(ProcessHandle::destroyForcibly);
+        runningTrees(tree).forEach(ProcessHandle::destroyForcibly);
     }
 
     /**
@@ -60,11 +63,56 @@ final class ProcessTree {
         }
     }
 
-    /** {@code root} and all its descendants, root first. */
-    private static List<ProcessHandle> tree(ProcessHandle root) {
-        List<ProcessHandle> tree = new ArrayList<>();
-        tree.add(root);
-        root.descendants().forEach(tree::add);
-        return tree;
+    /**
+     * The running processes whose environment holds {@code name=value}: a cookie set in a child's environment finds
+     * everything it started, even processes whose parent has died (they are nobody's descendants any more). Linux
+     * only, through {@code /proc/<pid>/environ}; elsewhere, and for other users' processes, nothing is found.
+     */
+    static List<ProcessHandle> marked(String name, String value) {
+        if (!Files.isDirectory(Path.of("/proc/self"))) {
+            return List.of();
+        }
+        byte[] entry = (name + "=" + value).getBytes(StandardCharsets.UTF_8);
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses()
+                .filter(handle -> handle.pid() != self && hasEntry(handle.pid(), entry) && running(handle))
+                .toList();
+    }
+
+    /** Whether the NUL-separated environment of {@code pid} has exactly {@code entry} as one of its entries. */
+    private static boolean hasEntry(long pid, byte[] entry) {
+        byte[] environ;
+        try {
+            environ = Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "environ"));
+        } catch (IOException | RuntimeException e) {
+            return false; // Gone, or not ours to read.
+        }
+        for (int start = 0; start + entry.length <= environ.length; ) {
+            int end = start;
+            while (end < environ.length && environ[end] != 0) {
+                end++;
+            }
+            if (end - start == entry.length && Arrays.equals(environ, start, end, entry, 0, entry.length)) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return false;
+    }
+
+    /** The running processes among {@code roots} and their descendants, each once, parents first. */
+    private static List<ProcessHandle> runningTrees(Collection<ProcessHandle> roots) {
+        Set<ProcessHandle> tree = new LinkedHashSet<>();
+        for (ProcessHandle root : roots) {
+            tree.add(root);
+            root.descendants().forEach(tree::add);
+        }
+        List<ProcessHandle> running = new ArrayList<>();
+        for (ProcessHandle handle : tree) {
+            if (running(handle)) {
+                running.add(handle);
+            }
+        }
+        return running;
     }
 }

@@ -32,10 +32,11 @@ final class Serve {
             err.flush();
         });
         CountDownLatch stopped = new CountDownLatch(1);
-        try (ShutdownHook ignored = ShutdownHook.install(() -> {
+        ShutdownHook hook = ShutdownHook.install(() -> {
             emulator.close();
             stopped.countDown();
-        })) {
+        });
+        try {
             printConnectionDetails(emulator);
             err.print("dbtok emulator is serving " + emulator.host() + "; requests are logged below. Stop it with Ctrl-C.\n");
             err.flush();
@@ -44,6 +45,7 @@ final class Serve {
             Thread.currentThread().interrupt();
         } finally {
             emulator.close();
+            hook.close();
         }
         err.print("dbtok emulator stopped.\n");
         err.flush();

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,6 +164,33 @@ class EmulatorExecCommandTest {
         assertPortClosed(started[2]);
         assertFalse(Files.exists(Path.of(started[3])));
         assertNoEmulatorThreads();
+    }
+
+    @Test
+    void should_stop_processes_the_command_left_running() throws Exception {
+        Path out = work.resolve("pid");
+
+        CliRun run = dbtok().run("emulator", "exec", "--", "sh", "-c", "sleep 30 & echo $! > \"$0\"; sleep 0.5",
+                out.toString());
+
+        assertThat(run).succeeded();
+        long sleep = Long.parseLong(awaitFile(out, 1000).trim());
+        awaitTrue(() -> !running(sleep), 2000);
+        assertFalse(running(sleep), "a background job of the command is stopped with the emulator");
+    }
+
+    /** Found by the run's marker in its environment, though its parent died at once and nobody saw it. */
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void should_stop_processes_left_by_a_command_that_ended_at_once() throws Exception {
+        Path out = work.resolve("pid");
+
+        CliRun run = dbtok().run("emulator", "exec", "--", "sh", "-c", "sleep 30 & echo $! > \"$0\"", out.toString());
+
+        assertThat(run).succeeded();
+        long sleep = Long.parseLong(awaitFile(out, 1000).trim());
+        awaitTrue(() -> !running(sleep), 2000);
+        assertFalse(running(sleep));
     }
 
     @Nested
