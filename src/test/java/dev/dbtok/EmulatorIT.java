@@ -125,7 +125,8 @@ class EmulatorIT {
     void should_stop_everything_on_ctrl_c() throws Exception {
         Path pids = tmp.resolve("pids");
         Process dbtok = start("emulator", "exec", "--", "sh", "-c",
-                "sleep 60 & echo \"$$ $! $DATABRICKS_HOST\" > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"; wait", pids.toString());
+                "sleep 60 & echo \"$$ $! $DATABRICKS_HOST $DATABRICKS_CONFIG_FILE\" > \"$0.tmp\" && mv \"$0.tmp\" \"$0\"; wait",
+                pids.toString());
         awaitTrue(() -> Files.exists(pids), 30_000);
         String[] child = Files.readString(pids).trim().split(" ");
 
@@ -138,6 +139,7 @@ class EmulatorIT {
         awaitTrue(() -> !alive(sleep), 5000);
         assertFalse(alive(sleep), () -> "the background job is stopped too: " + stat(sleep) + "\n" + dumpQuietly());
         assertPortClosed(child[2]);
+        assertFalse(Files.exists(Path.of(child[3])), "the config file is deleted");
     }
 
     @Test
