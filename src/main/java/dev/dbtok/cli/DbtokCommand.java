@@ -3,6 +3,7 @@ package dev.dbtok.cli;
 import dev.dbtok.Version;
 import dev.dbtok.cli.auth.AuthCommand;
 import dev.dbtok.cli.configure.ConfigureCommand;
+import dev.dbtok.cli.emulator.EmulatorCommand;
 import dev.dbtok.cli.tokenmanagement.TokenManagementCommand;
 import dev.dbtok.cli.tokens.TokensCommand;
 import dev.dbtok.cli.workspaceconf.WorkspaceConfCommand;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
         header = "Databricks token CLI",
         description = "Databricks token CLI",
         versionProvider = DbtokCommand.VersionText.class,
-        subcommands = {AuthCommand.class, ConfigureCommand.class, TokenManagementCommand.class, TokensCommand.class,
-            WorkspaceConfCommand.class})
+        subcommands = {AuthCommand.class, ConfigureCommand.class, EmulatorCommand.class, TokenManagementCommand.class,
+            TokensCommand.class, WorkspaceConfCommand.class})
 public final class DbtokCommand {
     @Spec
     CommandSpec spec;
