@@ -378,6 +378,31 @@ class TokenManagementCommandsTest {
     }
 
     @Test
+    void should_print_the_same_json_in_text_and_json_modes_for_commands_without_a_table() {
+        stubFor(get(TOKENS_PATH + "/t1").willReturn(okJson("{\"token_info\": {\"token_id\": \"t1\", \"comment\": \"a&b\"}}")));
+        stubFor(get(PERMISSIONS_PATH).willReturn(okJson(PERMISSIONS)));
+        stubFor(get(PERMISSIONS_PATH + "/permissionLevels").willReturn(okJson("{\"permission_levels\": []}")));
+        stubFor(post("/api/2.0/token-management/on-behalf-of/tokens").willReturn(okJson("{\"token_value\": \"v\"}")));
+        stubFor(patch(TOKENS_PATH + "/t1").willReturn(okJson("{\"token_id\": \"t1\"}")));
+
+        for (String[] args : new String[][] {
+            {"token-management", "get", "t1"},
+            {"token-management", "get-permissions"},
+            {"token-management", "get-permission-levels"},
+            {"token-management", "create-obo-token", "app"},
+            {"token-management", "update-token-management", "t1", "--json", "{}"}}) {
+            CliRun text = dbtok.run(args);
+            String[] jsonArgs = java.util.Arrays.copyOf(args, args.length + 2);
+            jsonArgs[args.length] = "-o";
+            jsonArgs[args.length + 1] = "json";
+            CliRun json = dbtok.run(jsonArgs);
+            assertThat(text).succeeded();
+            assertThat(json).succeeded().outEquals(text.out());
+            assertThat(json).outJson();
+        }
+    }
+
+    @Test
     void should_print_the_group_help_with_main_and_permission_commands() {
         assertThat(dbtok.run("token-management")).succeeded().outContains("""
                 Main Commands

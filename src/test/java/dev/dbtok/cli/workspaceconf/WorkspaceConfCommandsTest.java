@@ -61,6 +61,14 @@ class WorkspaceConfCommandsTest {
     }
 
     @Test
+    void should_print_the_same_json_with_output_json() {
+        stubFor(get(urlPathEqualTo("/api/2.0/workspace-conf")).willReturn(okJson("{\"enableTokensConfig\": \"false\"}")));
+
+        assertThat(dbtok.run("workspace-conf", "get-status", "enableTokensConfig", "-o", "json")).succeeded()
+                .outEquals("{\n  \"enableTokensConfig\": \"false\"\n}\n");
+    }
+
+    @Test
     void should_print_unknown_keys_error() {
         stubFor(get(urlPathEqualTo("/api/2.0/workspace-conf")).willReturn(aResponse().withStatus(400)
                 .withBody("{\"error_code\": \"INVALID_PARAMETER_VALUE\", \"message\": \"Invalid keys: [\\\"enableFoo\\\"]\"}")));
