@@ -99,6 +99,19 @@ class EmulatorIT {
     }
 
     @Test
+    void should_find_every_profile_of_exec_valid() throws Exception {
+        Process dbtok = start("emulator", "exec", "--", "bin/dbtok", "auth", "profiles", "-o", "json");
+
+        assertTrue(dbtok.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, dbtok.exitValue(), this::dumpQuietly);
+        assertEquals("", err());
+        List<String> valid = new ArrayList<>();
+        Json.mapper().readTree(out()).get("profiles")
+                .forEach(p -> valid.add(p.get("name").asText() + "=" + p.get("valid").asBoolean()));
+        assertEquals(List.of("emulator=true", "emulator-user=true", "emulator-sp=true"), valid, this::dumpQuietly);
+    }
+
+    @Test
     void should_stop_the_command_tree_and_the_emulator_on_sigterm() throws Exception {
         Path pids = tmp.resolve("pids");
         Process dbtok = start("emulator", "exec", "--", "sh", "-c",

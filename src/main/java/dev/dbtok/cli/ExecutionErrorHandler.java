@@ -31,9 +31,14 @@ public final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         return t;
     }
 
-    /** The exception's own message; unexpected ones without a message are named by their type. */
+    /**
+     * The exception's own message. One without a message is a bug in dbtok: a Java class name would tell the user
+     * nothing, so the line says where to look instead (the cause chain is logged under {@code --debug}).
+     */
     static String describe(Throwable t) {
         String message = t.getMessage();
-        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+        return message == null || message.isBlank()
+                ? "unexpected internal error; run the command again with --debug to see its cause"
+                : message;
     }
 }

@@ -28,7 +28,8 @@ public record JsonArg(String source, String text) {
             }
             String path = value.substring(1);
             try {
-                return new JsonArg(path, Files.readString(Path.of(path), StandardCharsets.UTF_8));
+                // Decoded leniently, as the official CLI's JSON decoder reads invalid UTF-8: as U+FFFD.
+                return new JsonArg(path, new String(Files.readAllBytes(Path.of(path)), StandardCharsets.UTF_8));
             } catch (NoSuchFileException e) {
                 throw new TypeConversionException("read " + path + ": open " + path + ": no such file or directory");
             } catch (AccessDeniedException e) {

@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * A local, stateful stand-in for a Databricks workspace's token, token-management, token-permissions and
- * workspace-conf APIs, served over HTTP on 127.0.0.1 until {@link #close()}.
+ * workspace-conf APIs, and SCIM's {@code Me} (who a token belongs to), served over HTTP on 127.0.0.1 until
+ * {@link #close()}.
  *
  * <pre>{@code
  * try (Emulator emulator = Emulator.builder().start()) {

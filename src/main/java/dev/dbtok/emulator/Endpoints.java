@@ -20,7 +20,8 @@ import java.util.Map;
 
 /**
  * The workspace APIs dbtok calls (http.md §2), mapped onto {@link Workspace}. Request and response bodies are dbtok's
- * own {@code http.model} records, so the emulator reads and writes exactly the shapes the client does.
+ * own {@code http.model} records, so the emulator reads and writes exactly the shapes the client does; the one
+ * exception is SCIM's {@code Me}, of which the client reads only a part ({@link ScimUser}).
  */
 final class Endpoints {
     private static final String TOKEN_ID = "token_id";
@@ -34,6 +35,7 @@ final class Endpoints {
         tokenManagement(routes, ws);
         permissions(routes, ws);
         workspaceConf(routes, ws);
+        scim(routes);
         return routes;
     }
 
@@ -90,6 +92,11 @@ final class Endpoints {
             ws.setConf(call.caller(), settings(call.bodyObject()));
             return Reply.noContent();
         });
+    }
+
+    /** Who the caller is: what {@code auth describe} and {@code auth profiles} ask to check a credential. */
+    private static void scim(Routes routes) {
+        routes.add("GET", "/api/2.0/preview/scim/v2/Me", call -> Reply.ok(ScimUser.of(call.caller())));
     }
 
     private static Long createdById(String raw) {

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import okhttp3.ConnectionSpec;
 import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
@@ -87,8 +88,19 @@ public final class DatabricksClient {
      * or below; otherwise the same as {@link #create(ResolvedConfig)}, with nothing added per request.
      */
     public static DatabricksClient create(ResolvedConfig config, Log log) {
-        DatabricksClient client = create(config);
+        DatabricksClient client = "oauth-m2m".equals(config.authType())
+                ? new DatabricksClient(config, CredentialsProvider.oauthM2m(hiddenFrom(log, OAuthM2M.forConfig(config))))
+                : create(config);
         return log.enabled(LogLevel.DEBUG) ? client.withInterceptors(HttpDump.of(log, config)) : client;
+    }
+
+    /** Each access token fetched is registered with the log, which then masks it wherever a server echoes it. */
+    private static Supplier<String> hiddenFrom(Log log, Supplier<String> accessTokens) {
+        return () -> {
+            String token = accessTokens.get();
+            log.hide(token);
+            return token;
+        };
     }
 
     /**

@@ -41,6 +41,10 @@ public final class Log implements Closeable {
     private Clock clock;
     private final Set<String> secrets = new LinkedHashSet<>();
     private long pid = -1;
+    /** Where a log file that stops taking lines is reported, once; null for stderr and stdout, which never fail. */
+    private PrintWriter failures;
+    private String fileName;
+    private boolean broken;
 
     /** @param clock the time of log lines; null for the system clock in the local time zone */
     Log(LogLevel level, LogFormat format, Writer sink, boolean ownsSink, Clock clock) {
@@ -65,8 +69,19 @@ public final class Log implements Closeable {
             case "stderr" -> new Log(level, format, err, false, null);
             case "stdout" -> new Log(level, format, out, false, null);
             default -> new Log(level, format,
-                    new OutputStreamWriter(LogFile.openForAppend(destination), StandardCharsets.UTF_8), true, null);
+                    new OutputStreamWriter(LogFile.openForAppend(destination), StandardCharsets.UTF_8), true, null)
+                    .reportingFailures(destination, err);
         };
+    }
+
+    /**
+     * A log file that fails later (a full disk) must not fail the command, which may have just created a token: the
+     * failure is reported once on {@code err} and logging stops.
+     */
+    Log reportingFailures(String fileName, PrintWriter err) {
+        this.fileName = fileName;
+        this.failures = err;
+        return this;
     }
 
     /** A log that writes nothing, for code run outside a command (tests, tools). */
@@ -241,12 +256,25 @@ public final class Log implements Closeable {
 
     /** Whole lines only, flushed at once, so a crash never leaves half a line and order across streams holds. */
     private synchronized void write(String line) {
+        if (broken) {
+            return;
+        }
         try {
             sink.write(line);
             sink.flush();
         } catch (IOException e) {
+            stopAfter(e);
+        }
+    }
+
+    private void stopAfter(IOException e) {
+        if (failures == null) {
             throw new UncheckedIOException(e);
         }
+        broken = true;
+        failures.print("Warning: cannot write log file " + fileName + ": " + LogFile.reason(e)
+                + "; no more lines are logged\n");
+        failures.flush();
     }
 
     /** Built when the first detailed line is written: java.time's formatting classes are slow to load. */
@@ -264,7 +292,9 @@ public final class Log implements Closeable {
                 sink.flush();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!broken) {
+                stopAfter(e);
+            }
         }
     }
 }

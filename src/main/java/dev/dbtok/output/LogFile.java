@@ -48,7 +48,7 @@ final class LogFile {
     }
 
     /** The failure in the words of Go's {@code os.OpenFile} (the errno text), so the line reads like upstream's. */
-    private static String reason(IOException e) {
+    static String reason(IOException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file or directory";
         }

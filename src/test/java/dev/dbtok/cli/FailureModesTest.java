@@ -75,4 +75,18 @@ class FailureModesTest {
     void should_keep_stdout_empty_for_json_errors() {
         assertThat(Dbtok.inHome(home).run("tokens", "list", "-o", "json")).failedWith(1).outIsEmpty();
     }
+
+    /** A bug in dbtok: the user learns what to do, not the name of a Java class; --debug logs the chain. */
+    @Test
+    void should_not_name_a_java_class_for_an_unexpected_failure_without_a_message() {
+        Workspace.writeConfig(home, "[DEFAULT]\nhost = http://127.0.0.1:1\ntoken = dapi-x\n");
+        Dbtok dbtok = Dbtok.inHome(home).clients(config -> {
+            throw new IllegalStateException();
+        });
+
+        assertThat(dbtok.run("tokens", "list")).failedWith(1).outIsEmpty().noStackTrace()
+                .errEquals("Error: unexpected internal error; run the command again with --debug to see its cause\n");
+        assertThat(dbtok.run("tokens", "list", "--debug")).failedWith(1)
+                .errContains("Debug: error cause chain:\njava.lang.IllegalStateException\n\tat ");
+    }
 }

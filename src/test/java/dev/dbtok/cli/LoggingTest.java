@@ -33,6 +33,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --debug, --log-level, --log-format, --log-file and their environment defaults (output.md §5), end to end. */
@@ -337,6 +339,17 @@ class LoggingTest {
             assertThat(run).failedWith(1).outIsEmpty().noStackTrace()
                     .errEquals("Error: open " + missing + ": no such file or directory\n");
             verify(0, anyRequestedFor(anyUrl()));
+        }
+
+        /** The token is created by then: a log file that stops taking lines must not lose it. */
+        @Test
+        @EnabledOnOs(OS.LINUX)
+        void should_warn_once_and_finish_the_command_when_the_log_file_cannot_be_written() {
+            CliRun run = dbtok.run("tokens", "create", "--debug", "--log-file", "/dev/full");
+
+            assertThat(run).succeeded().outContains("\"token_value\": \"dapi-created-value-0123456789\"").noStackTrace()
+                    .errEquals("Warning: cannot write log file /dev/full: no space left on device;"
+                            + " no more lines are logged\n");
         }
 
         @Test

@@ -239,4 +239,48 @@ class SecretsNeverLeakTest {
         assertThat(run).failedWith(1).errContains("Error: bad gateway for **REDACTED**\n");
         assertNoSecret("stderr", run.err(), run);
     }
+
+    @Test
+    void should_mask_the_configured_token_in_auth_describe_output() {
+        stubFor(get("/api/2.0/preview/scim/v2/Me").willReturn(aResponse().withStatus(401)
+                .withBody("{\"message\": \"token " + Workspace.PAT + " is expired\"}")));
+
+        CliRun text = dbtok().run("auth", "describe");
+        CliRun json = dbtok().run("auth", "describe", "-o", "json");
+
+        assertThat(text).succeeded().outContains("Unable to authenticate: token **REDACTED** is expired\n");
+        assertNoSecret("stdout", text.out(), text);
+        assertThat(json).succeeded().outContains("\"error\": \"token **REDACTED** is expired\"");
+        assertNoSecret("stdout", json.out(), json);
+    }
+
+    @Test
+    void should_mask_every_profiles_secrets_while_auth_profiles_checks_them() {
+        String echo = "{\"message\": \"no entry for " + Workspace.PAT + " or " + PASSWORD + "\"}";
+        stubFor(get("/api/2.0/preview/scim/v2/Me").willReturn(aResponse().withStatus(401).withBody(echo)));
+
+        CliRun run = dbtok().run("auth", "profiles", "--debug");
+
+        assertThat(run).succeeded();
+        assertTrue(run.err().contains("< HTTP/1.1 401 Unauthorized"), run::dump);
+        assertNoSecret("stderr", run.err(), run);
+    }
+
+    @Test
+    void should_mask_an_oauth_access_token_a_server_echoes() {
+        String accessToken = "sp-access-token-SECRET";
+        known.add(accessToken);
+        stubFor(get("/oidc/.well-known/oauth-authorization-server")
+                .willReturn(okJson("{\"token_endpoint\": \"" + host + "/oidc/v1/token\"}")));
+        stubFor(post("/oidc/v1/token").willReturn(okJson("{\"access_token\": \"" + accessToken + "\", \"expires_in\": 3600}")));
+        stubFor(get("/api/2.0/token/list").willReturn(aResponse().withStatus(400)
+                .withBody("{\"error_code\": \"BAD_REQUEST\", \"message\": \"cannot use Bearer " + accessToken + "\"}")));
+
+        CliRun run = Dbtok.inHome(home).env("DATABRICKS_HOST", host).env("DATABRICKS_CLIENT_ID", "sp")
+                .env("DATABRICKS_CLIENT_SECRET", "client-SECRET").run("tokens", "list", "--debug");
+
+        // Not assertNoSecret: the variable DATABRICKS_CLIENT_SECRET is named in the debug log.
+        assertThat(run).failedWith(1).errContains("Error: cannot use Bearer **REDACTED**\n")
+                .errDoesNotContain(accessToken).errDoesNotContain("client-SECRET");
+    }
 }

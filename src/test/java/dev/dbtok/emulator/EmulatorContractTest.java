@@ -30,6 +30,7 @@ import dev.dbtok.http.model.TokenPermissionsRequest;
 import dev.dbtok.http.model.UpdateTokenManagementRequest;
 import dev.dbtok.http.model.UpdateTokenRequest;
 import dev.dbtok.http.model.UpdateTokenResponse;
+import dev.dbtok.http.model.User;
 import dev.dbtok.json.Json;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -292,6 +293,61 @@ class EmulatorContractTest {
         }
     }
 
+    /** {@code GET /api/2.0/preview/scim/v2/Me}: the caller as the SDKs' {@code iam.User}, camelCase keys. */
+    @Nested
+    class Scim_me {
+        private static final String SCHEMAS = "\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\","
+                + "\"urn:ietf:params:scim:schemas:extension:workspace:2.0:User\"]";
+
+        private String me(String userName) {
+            RawReply reply = raw(admin.requests().currentUser(), pat(userName));
+            assertEquals(200, reply.status(), () -> String.valueOf(reply.body()));
+            try {
+                return MAPPER.writeValueAsString(reply.body()); // keys sorted
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        private String id(String userName) {
+            return String.valueOf(emulator.credential(userName).account().id());
+        }
+
+        @Test
+        void should_answer_a_user_with_names_and_the_primary_work_email() {
+            assertEquals("{\"active\":true,\"displayName\":\"Workspace Admin\","
+                    + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"admin@example.com\"}],"
+                    + "\"id\":\"" + id(WorkspaceSeeder.ADMIN) + "\"," + SCHEMAS + ",\"userName\":\"admin@example.com\"}",
+                    me(WorkspaceSeeder.ADMIN));
+            assertEquals("{\"active\":true,\"displayName\":\"Regular User\","
+                    + "\"emails\":[{\"primary\":true,\"type\":\"work\",\"value\":\"user@example.com\"}],"
+                    + "\"id\":\"" + id(WorkspaceSeeder.USER) + "\"," + SCHEMAS + ",\"userName\":\"user@example.com\"}",
+                    me(WorkspaceSeeder.USER));
+        }
+
+        @Test
+        void should_answer_a_service_principal_with_its_application_id_and_no_email() {
+            assertEquals("{\"active\":true,\"displayName\":\"emulator-sp\",\"id\":\"" + id(SP) + "\"," + SCHEMAS
+                    + ",\"userName\":\"" + SP + "\"}", me(SP));
+        }
+
+        @Test
+        void should_answer_a_seeded_user_and_decode_into_the_clients_record() {
+            assertEquals(new User(id(JANE), JANE), client(pat(JANE)).currentUser());
+            assertTrue(me(JANE).contains("\"displayName\":\"Jane\""));
+        }
+
+        @Test
+        void should_refuse_a_revoked_token_as_invalid() {
+            admin.deleteTokenManagement(TokenSecrets.idOf(pat(JANE)));
+
+            ApiException e = assertThrows(ApiException.class, () -> client(pat(JANE)).currentUser());
+
+            assertEquals(403, e.status());
+            assertEquals("Invalid access token.", e.apiMessage());
+        }
+    }
+
     /** Every error is {@code {"error_code", "message"}} with the status a workspace uses, as the client parses it. */
     @Nested
     class Errors {
@@ -314,6 +370,13 @@ class EmulatorContractTest {
             assertEquals(403, e.status());
             assertEquals("403", e.errorCode());
             assertEquals("Invalid access token.", e.apiMessage());
+        }
+
+        @Test
+        void should_answer_a_bad_token_on_me_like_every_other_endpoint() {
+            assertError(raw(admin.requests().currentUser(), "dapi" + "0".repeat(32)), 403, 403, "Invalid access token.");
+            assertError(raw(admin.requests().currentUser(), null), 401, 401,
+                    "Credential was not sent or was of an unsupported type for this API.");
         }
 
         @Test

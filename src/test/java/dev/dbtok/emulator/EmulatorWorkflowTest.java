@@ -64,6 +64,48 @@ class EmulatorWorkflowTest {
         return ids;
     }
 
+    /** {@code auth describe}: who a token belongs to, from the emulator's SCIM {@code Me}. */
+    @Nested
+    class Who_am_i {
+        private String describe(String user) {
+            return """
+                    Host: %1$s
+                    User: %2$s
+                    Authenticated with: pat
+                    -----
+                    Current configuration:
+                      ✓ host: %1$s (from DATABRICKS_HOST environment variable)
+                      ✓ token: ******** (from DATABRICKS_TOKEN environment variable)
+                      ✓ profile: default
+                      ✓ auth_type: pat
+                    """.formatted(ws.emulator.host(), user);
+        }
+
+        @Test
+        void should_describe_the_admin_the_user_and_the_service_principal() {
+            assertThat(ws.asAdmin().run("auth", "describe")).succeeded().errIsEmpty()
+                    .outEquals(describe(WorkspaceSeeder.ADMIN));
+            assertThat(ws.asUser().run("auth", "describe")).succeeded().errIsEmpty().outEquals(describe(USER));
+            assertThat(ws.asServicePrincipal().run("auth", "describe")).succeeded().errIsEmpty().outEquals(describe(SP));
+        }
+
+        @Test
+        void should_report_the_user_name_in_json() {
+            JsonNode status = json(ws.asUser().run("auth", "describe", "-o", "json"));
+
+            assertEquals("success", status.get("status").asText());
+            assertEquals(USER, status.get("username").asText());
+        }
+
+        @Test
+        void should_say_a_revoked_token_is_invalid() {
+            assertThat(ws.asAdmin().run("token-management", "delete", patId(USER))).succeeded();
+
+            assertThat(ws.asUser().run("auth", "describe")).succeeded().errIsEmpty()
+                    .outContains("Unable to authenticate: Invalid access token.\n-----\n");
+        }
+    }
+
     @Nested
     class Own_tokens {
         @Test

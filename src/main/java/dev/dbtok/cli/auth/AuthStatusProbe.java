@@ -37,10 +37,11 @@ final class AuthStatusProbe {
             User me = session.client().currentUser();
             return AuthStatus.success(me.userName(), details);
         } catch (ApiException e) {
-            // The reason alone: the 401/403 next steps would point back at this very command.
-            return AuthStatus.failure(e.apiMessage(), details);
+            // The reason alone: the 401/403 next steps would point back at this very command. A server may echo
+            // the credential it refused, so the reason is masked like any error line.
+            return AuthStatus.failure(session.log().redact(e.apiMessage()), details);
         } catch (DatabricksException e) {
-            return AuthStatus.failure(e.getMessage(), details);
+            return AuthStatus.failure(session.log().redact(e.getMessage()), details);
         }
     }
 

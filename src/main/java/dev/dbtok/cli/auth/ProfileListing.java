@@ -61,6 +61,8 @@ final class ProfileListing {
         for (ResolvedConfig config : resolved) {
             if (config != null) {
                 session.warnIfPlainHttp(config.host());
+                // Each profile's answers go through the run's log (the dump under --debug): mask its secrets too.
+                session.log().hide(config.token(), config.password(), config.clientSecret());
                 usable.add(config);
             }
         }

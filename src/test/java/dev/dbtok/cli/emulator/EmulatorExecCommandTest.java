@@ -145,6 +145,32 @@ class EmulatorExecCommandTest {
     }
 
     @Test
+    void should_write_profiles_that_auth_profiles_finds_valid() throws Exception {
+        Path out = work.resolve("env");
+        String script = """
+                { echo "$DATABRICKS_HOST"; echo "$DATABRICKS_CONFIG_FILE"; } > "$0.tmp" && mv "$0.tmp" "$0"
+                while [ ! -e "$0.go" ]; do sleep 0.02; done
+                """;
+        Background exec = inBackground(dbtok(), "emulator", "exec", "--", "sh", "-c", script, out.toString());
+        List<String> env = awaitFile(out, 10_000).lines().toList();
+        String host = env.get(0);
+        Dbtok profiles = Dbtok.inHome(home).env("DATABRICKS_CONFIG_FILE", env.get(1));
+
+        CliRun table = profiles.run("auth", "profiles");
+        CliRun describe = profiles.run("-p", "emulator-sp", "auth", "describe", "-o", "json");
+
+        Files.createFile(Path.of(out + ".go"));
+        assertThat(exec.await()).succeeded();
+        assertThat(table).succeeded().errIsEmpty().outEquals(
+                "Name           Host" + " ".repeat(host.length() - 4) + "  Valid\n"
+                        + "emulator       " + host + "  YES\n"
+                        + "emulator-user  " + host + "  YES\n"
+                        + "emulator-sp    " + host + "  YES\n");
+        assertEquals("11111111-2222-3333-4444-555555555555", assertThat(describe).succeeded().errIsEmpty().outJson()
+                .get("username").asText(), "the service principal's Me names its application ID");
+    }
+
+    @Test
     void should_stop_the_command_and_its_children_when_interrupted() throws Exception {
         Path out = work.resolve("pids");
         Background exec = inBackground(dbtok(), "emulator", "exec", "--", "sh", "-c",

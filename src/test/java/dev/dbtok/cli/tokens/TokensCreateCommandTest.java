@@ -120,6 +120,17 @@ class TokensCreateCommandTest {
                     .withRequestBody(equalToJson("{\"comment\": \"from file\", \"lifetime_seconds\": 3600}", false, false)));
         }
 
+        /** As the official CLI's JSON decoder does: each invalid byte becomes U+FFFD, not an error about decoding. */
+        @Test
+        void should_read_invalid_utf8_in_a_file_as_replacement_characters(@TempDir Path dir) throws Exception {
+            Path file = dir.resolve("req.json");
+            Files.write(file, new byte[] {'{', '"', 'c', 'o', 'm', 'm', 'e', 'n', 't', '"', ':', '"', 'a', (byte) 0xff, 'b', '"', '}'});
+
+            assertThat(dbtok.run("tokens", "create", "--json", "@" + file)).succeeded().errIsEmpty();
+            verify(postRequestedFor(urlPathEqualTo("/api/2.0/token/create"))
+                    .withRequestBody(equalToJson("{\"comment\": \"a\uFFFDb\"}", false, false)));
+        }
+
         @Test
         void should_warn_about_unknown_fields_and_drop_them() {
             CliRun run = dbtok.run("tokens", "create", "--json", "{\n  \"comment\": \"a\",\n\n  \"bogus\": 1\n}");
