@@ -2,6 +2,8 @@ package dev.dbtok.cli;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
@@ -37,10 +39,30 @@ public final class Cli {
 
     /** Runs dbtok on the process's own streams and returns the exit code. */
     public static int run(String[] args) {
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8));
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8));
+        return run(args, Services.system(), new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    }
+
+    /**
+     * Runs dbtok with {@code stdout} and {@code stderr} as its streams. A failure to write stdout is
+     * never silent (it may hold a new token's value): it is an error, except when the reader went
+     * away ({@code | head}), where dbtok exits quietly like a program stopped by SIGPIPE.
+     */
+    static int run(String[] args, Services services, OutputStream stdout, OutputStream stderr) {
+        StdoutGuard guarded = new StdoutGuard(stdout);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(guarded, StandardCharsets.UTF_8));
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8));
         try {
-            return newCommandLine(Services.system(), out, err).execute(args);
+            int code = newCommandLine(services, out, err).execute(args);
+            out.flush();
+            IOException failure = guarded.failure();
+            if (failure == null) {
+                return code;
+            }
+            if (StdoutGuard.isBrokenPipe(failure)) {
+                return ExitCodes.BROKEN_PIPE;
+            }
+            err.print("Error: cannot write to stdout: " + failure.getMessage() + "\n");
+            return ExitCodes.ERROR;
         } finally {
             out.flush();
             err.flush();

@@ -7,6 +7,8 @@ package dev.dbtok.cli;
 public final class ExitCodes {
     public static final int OK = 0;
     public static final int ERROR = 1;
+    /** stdout's reader went away; what a shell reports for a program stopped by SIGPIPE (128 + 13). */
+    public static final int BROKEN_PIPE = 141;
 
     private ExitCodes() {
     }
