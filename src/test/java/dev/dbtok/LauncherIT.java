@@ -1,6 +1,7 @@
 package dev.dbtok;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,13 +10,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
@@ -146,8 +151,10 @@ class LauncherIT {
     class Jvm_options_and_exit_codes {
 
         @Test
-        void should_pass_default_flags_then_split_DBTOK_JAVA_OPTS_and_keep_arguments_intact() {
-            Run run = run(LAUNCHER, env -> {
+        void should_pass_default_flags_then_split_DBTOK_JAVA_OPTS_and_keep_arguments_intact() throws IOException {
+            // A project without an archive: the options are only the defaults and the user's.
+            Path project = builtProject();
+            Run run = run(project.resolve("bin/dbtok"), env -> {
                 env.put("JAVA_HOME", fakeJavaHome.toString());
                 env.put("DBTOK_JAVA_OPTS", " -Xmx64m   -Dprobe=*  ");
                 env.put("JAVA_TOOL_OPTIONS", "-Dtool=kept");
@@ -156,6 +163,7 @@ class LauncherIT {
             run.assertExit(0);
             assertEquals("""
                     arg:-XX:TieredStopAtLevel=1
+                    arg:-XX:-UsePerfData
                     arg:-Xmx64m
                     arg:-Dprobe=*
                     arg:-jar
@@ -166,7 +174,7 @@ class LauncherIT {
                     arg:two words
                     arg:*
                     JAVA_TOOL_OPTIONS:-Dtool=kept
-                    """.formatted(realJar()), run.out(), run::dump);
+                    """.formatted(project.resolve("target/dbtok.jar")), run.out(), run::dump);
             assertEquals("", run.err(), run::dump);
         }
 
@@ -188,6 +196,190 @@ class LauncherIT {
             assertEquals("", run.out(), run::dump);
             assertTrue(run.err().contains("DbtokNoSuchFlag"), run::dump);
         }
+    }
+
+    @Nested
+    class Class_data_sharing_archive {
+
+        Path project;
+        Path archive;
+
+        @BeforeEach
+        void copyTheBuiltProject() throws IOException {
+            project = builtProject();
+            archive = project.resolve("target/dbtok.jsa");
+        }
+
+        @Test
+        void should_start_with_an_archive_as_new_as_the_jar_and_keep_JVM_logs_off_stdout() throws IOException {
+            Files.writeString(archive, "any");
+            newerThanJar(archive);
+
+            Run run = run(project.resolve("bin/dbtok"), env -> {
+                env.put("JAVA_HOME", fakeJavaHome.toString());
+                env.put("DBTOK_JAVA_OPTS", "-Xshare:off");
+            }, "--version");
+
+            run.assertExit(0);
+            assertEquals("""
+                    arg:-XX:TieredStopAtLevel=1
+                    arg:-XX:-UsePerfData
+                    arg:-XX:SharedArchiveFile=%s
+                    arg:-Xshare:auto
+                    arg:-Xlog:disable
+                    arg:-Xlog:all=warning:stderr
+                    arg:-Xlog:cds*=off:stderr
+                    arg:-Xshare:off
+                    arg:-jar
+                    arg:%s
+                    arg:--version
+                    JAVA_TOOL_OPTIONS:<unset>
+                    """.formatted(archive, project.resolve("target/dbtok.jar")), run.out(), run::dump);
+        }
+
+        @Test
+        void should_leave_out_an_archive_older_than_the_jar() throws IOException {
+            Files.writeString(archive, "any");
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(
+                    Files.getLastModifiedTime(project.resolve("target/dbtok.jar")).toMillis() - 60_000));
+
+            Run run = run(project.resolve("bin/dbtok"), env -> env.put("JAVA_HOME", fakeJavaHome.toString()), "--version");
+
+            run.assertExit(0);
+            assertFalse(run.out().contains("Shared"), run::dump);
+            assertFalse(run.out().contains("-Xlog"), run::dump);
+        }
+
+        @Test
+        void should_load_dbtok_from_a_matching_archive() throws IOException {
+            dumpArchive(System.getProperty("java.home"));
+            Path classLog = tmp.resolve("classes.log");
+
+            Run run = run(project.resolve("bin/dbtok"), env -> env.put("DBTOK_JAVA_OPTS",
+                    "-Xlog:class+load=info:file=" + classLog), "--version");
+
+            assertEquals(direct("--version"), run.withCommand(null), run::dump);
+            assertTrue(Files.readString(classLog).lines()
+                    .anyMatch(l -> l.contains(" dev.dbtok.Main source: shared objects file")), run::dump);
+        }
+
+        @Test
+        void should_run_without_a_word_from_a_garbage_archive() throws IOException {
+            byte[] garbage = new byte[200_000];
+            new Random(7).nextBytes(garbage);
+            Files.write(archive, garbage);
+            newerThanJar(archive);
+
+            assertRunsAsWithoutArchive();
+        }
+
+        @Test
+        void should_run_without_a_word_from_an_empty_archive() throws IOException {
+            Files.write(archive, new byte[0]);
+            newerThanJar(archive);
+
+            assertRunsAsWithoutArchive();
+        }
+
+        @Test
+        void should_run_without_a_word_from_a_truncated_archive() throws IOException {
+            dumpArchive(System.getProperty("java.home"));
+            byte[] whole = Files.readAllBytes(archive);
+            Files.write(archive, Arrays.copyOf(whole, whole.length / 3));
+            newerThanJar(archive);
+
+            assertRunsAsWithoutArchive();
+        }
+
+        @Test
+        void should_run_without_a_word_from_an_archive_made_for_another_copy_of_the_jar() throws IOException {
+            // Dumped for this copy, then the project moves: the archive names a jar path that is gone.
+            dumpArchive(System.getProperty("java.home"));
+            Path moved = Files.move(project, tmp.resolve("moved"));
+            project = moved;
+            archive = moved.resolve("target/dbtok.jsa");
+            newerThanJar(archive);
+
+            assertRunsAsWithoutArchive();
+        }
+
+        @Test
+        void should_run_without_a_word_from_an_archive_of_another_JDK() throws IOException {
+            Path otherJdk = otherJdk();
+            Assumptions.assumeTrue(otherJdk != null, "no second JDK 17+ under /usr/lib/jvm");
+            dumpArchive(System.getProperty("java.home"));
+
+            Run run = run(project.resolve("bin/dbtok"), env -> env.put("JAVA_HOME", otherJdk.toString()), "--version");
+            Run direct = run(otherJdk.resolve("bin/java"), env -> { }, "-jar", JAR.toString(), "--version");
+
+            assertEquals(direct, run.withCommand(direct.command()), run::dump);
+            assertEquals("", run.err(), run::dump);
+        }
+
+        private void assertRunsAsWithoutArchive() {
+            Run run = run(project.resolve("bin/dbtok"), env -> { }, "--version");
+
+            assertEquals(direct("--version"), run.withCommand(null), run::dump);
+            assertEquals("", run.err(), run::dump);
+        }
+
+        private Run direct(String... args) {
+            List<String> all = new ArrayList<>(List.of("-jar", JAR.toString()));
+            all.addAll(List.of(args));
+            Run direct = run(Path.of(System.getProperty("java.home"), "bin", "java"), env -> { }, all.toArray(String[]::new));
+            return direct.withCommand(null);
+        }
+
+        /** A real archive for this project's copy of the jar, from the class list the build trained. */
+        private void dumpArchive(String javaHome) throws IOException {
+            Path classList = PROJECT.resolve("target/cds/classlist");
+            Assumptions.assumeTrue(Files.isRegularFile(classList), "the build made no class list: " + classList);
+            Run dump = run(Path.of(javaHome, "bin", "java"), env -> { }, "-Xshare:dump",
+                    "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
+                    "-cp", project.resolve("target/dbtok.jar").toRealPath().toString());
+            dump.assertExit(0);
+            newerThanJar(archive);
+        }
+
+        private void newerThanJar(Path file) throws IOException {
+            Files.setLastModifiedTime(file, FileTime.fromMillis(
+                    Files.getLastModifiedTime(project.resolve("target/dbtok.jar")).toMillis() + 60_000));
+        }
+
+        /** A JDK 17+ other than the one running the tests, or null. */
+        private Path otherJdk() throws IOException {
+            Path self = Path.of(System.getProperty("java.home")).toRealPath();
+            Path jvms = Path.of("/usr/lib/jvm");
+            if (!Files.isDirectory(jvms)) {
+                return null;
+            }
+            try (var dirs = Files.list(jvms)) {
+                for (Path dir : dirs.toList()) {
+                    Path release = dir.resolve("release");
+                    if (!Files.isRegularFile(release) || !Files.isExecutable(dir.resolve("bin/java"))
+                            || dir.toRealPath().equals(self)) {
+                        continue;
+                    }
+                    String version = Files.readAllLines(release).stream()
+                            .filter(l -> l.startsWith("JAVA_VERSION=")).findFirst().orElse("")
+                            .replaceAll("[^0-9.]", "");
+                    String major = version.split("\\.")[0];
+                    if (!major.isEmpty() && Integer.parseInt(major) >= 17
+                            && Integer.parseInt(major) != Runtime.version().feature()) {
+                        return dir;
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A copy of the launcher and of the packaged jar in a project of its own, without an archive. */
+    private Path builtProject() throws IOException {
+        Path project = Files.createDirectories(tmp.resolve("built"));
+        Files.copy(LAUNCHER, Files.createDirectories(project.resolve("bin")).resolve("dbtok"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(JAR, Files.createDirectories(project.resolve("target")).resolve("dbtok.jar"));
+        return project.toRealPath();
     }
 
     @Nested
@@ -259,6 +451,11 @@ class LauncherIT {
     }
 
     record Run(List<String> command, int exitCode, String out, String err) {
+
+        /** The same outcome under another command, to compare outcomes alone. */
+        Run withCommand(List<String> other) {
+            return new Run(other, exitCode, out, err);
+        }
 
         void assertExit(int expected) {
             if (exitCode != expected) {

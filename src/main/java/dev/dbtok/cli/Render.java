@@ -15,12 +15,17 @@ public final class Render {
     }
 
     /** A listing: {@code table} in text mode, a JSON array with {@code -o json}. */
-    public static <T> void list(Session session, List<? extends T> items, TextTable<T> table) {
+    public static <T> void list(Session session, Iterable<? extends T> items, TextTable<T> table) {
         Output.renderList(session.globals().output(), items, table, session.out(), session.services().terminal());
     }
 
     /** The first {@code limit} items ({@code --limit}); {@code null} or 0 keeps all. */
     public static <T> List<T> limit(List<T> items, Long limit) {
+        return Output.limit(items, limit == null ? 0 : (int) Math.min(limit, Integer.MAX_VALUE));
+    }
+
+    /** {@link #limit(List, Long)} over items produced as they are iterated. */
+    public static <T> Iterable<T> limit(Iterable<T> items, Long limit) {
         return Output.limit(items, limit == null ? 0 : (int) Math.min(limit, Integer.MAX_VALUE));
     }
 }

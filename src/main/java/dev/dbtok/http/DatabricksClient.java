@@ -206,6 +206,17 @@ public final class DatabricksClient {
         return call(requests().listTokenManagement(createdById, createdByUsername), ListTokensResponse.class);
     }
 
+    /**
+     * {@link #listTokenManagement} for long listings: the tokens are decoded one at a time as they are iterated
+     * (the body is held as bytes, never as a list of tokens).
+     */
+    public Listing<TokenInfo> streamTokenManagement(Long createdById, String createdByUsername) {
+        Request request = requests().listTokenManagement(createdById, createdByUsername);
+        byte[] body = execute(request);
+        return new Listing<>(body, "token_infos", TokenInfo.class,
+                () -> decodeOrEmpty(request, body, ListTokensResponse.class).tokenInfos());
+    }
+
     /** {@code PATCH /api/2.0/token-management/tokens/{token_id}}; the response is the bare {@link TokenInfo}. */
     public TokenInfo updateTokenManagement(String tokenId, UpdateTokenManagementRequest request) {
         return call(requests().updateTokenManagement(tokenId, request), TokenInfo.class);
@@ -253,7 +264,10 @@ public final class DatabricksClient {
     }
 
     private <T> T call(Request request, Class<T> type) {
-        byte[] body = execute(request);
+        return decodeOrEmpty(request, execute(request), type);
+    }
+
+    private static <T> T decodeOrEmpty(Request request, byte[] body, Class<T> type) {
         T value = decode(request, body, Json.mapper().constructType(type));
         // A JSON null reads as the empty object.
         return value != null ? value : decode(request, new byte[0], Json.mapper().constructType(type));
@@ -296,10 +310,21 @@ public final class DatabricksClient {
                 throw ApiException.from(response).withAuthHints(authContext);
             }
             ResponseBody body = response.body();
-            return body == null ? new byte[0] : body.bytes();
+            return body == null ? new byte[0] : bytes(body);
         } catch (IOException e) {
             throw TransportException.of(request, e, tracker.requestStarted());
         }
+    }
+
+    /** The whole body; read straight into an array of its announced length, so a long listing is held once. */
+    private static byte[] bytes(ResponseBody body) throws IOException {
+        long length = body.contentLength();
+        if (length < 0 || length > Integer.MAX_VALUE - 16) {
+            return body.bytes();
+        }
+        byte[] bytes = new byte[(int) length];
+        body.source().readFully(bytes);
+        return bytes;
     }
 
     private void waitForRateLimit() {

@@ -1,7 +1,9 @@
 package dev.dbtok.output;
 
 import java.io.PrintWriter;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 
 /** What a command calls to print its result on stdout. Commands never format by hand. */
@@ -22,7 +24,7 @@ public final class Output {
      * Prints a listing: the table in text mode (coloured when stdout allows it), a JSON array in
      * JSON mode ({@code []} when empty). Apply {@code --limit} first, with {@link #limit}.
      */
-    public static <T> void renderList(OutputFormat format, List<? extends T> items, TextTable<T> table,
+    public static <T> void renderList(OutputFormat format, Iterable<? extends T> items, TextTable<T> table,
                                       PrintWriter out, Terminal terminal) {
         switch (format) {
             case TEXT -> table.render(items, out, terminal.colorStdout());
@@ -36,5 +38,30 @@ public final class Output {
      */
     public static <T> List<T> limit(List<T> items, int limit) {
         return limit > 0 && limit < items.size() ? items.subList(0, limit) : items;
+    }
+
+    /** {@link #limit(List, int)} over items that are produced as they are iterated. */
+    public static <T> Iterable<T> limit(Iterable<T> items, int limit) {
+        if (limit <= 0) {
+            return items;
+        }
+        return () -> new Iterator<>() {
+            private final Iterator<T> inner = items.iterator();
+            private int left = limit;
+
+            @Override
+            public boolean hasNext() {
+                return left > 0 && inner.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                left--;
+                return inner.next();
+            }
+        };
     }
 }

@@ -131,7 +131,7 @@ public final class TextTable<T> {
     }
 
     /** Renders without colour. */
-    public void render(List<? extends T> rows, Writer out) {
+    public void render(Iterable<? extends T> rows, Writer out) {
         render(rows, out, false);
     }
 
@@ -139,7 +139,7 @@ public final class TextTable<T> {
      * Renders the table and flushes {@code out}. With {@code color}, each cell, empty ones too, is
      * wrapped as {@code <code><text>ESC[0m}, with the padding after the reset.
      */
-    public void render(List<? extends T> rows, Writer out, boolean color) {
+    public void render(Iterable<? extends T> rows, Writer out, boolean color) {
         try {
             TabWriter tabs = new TabWriter(out, PADDING);
             for (int j = 0; j < columns.size(); j++) {

@@ -10,7 +10,8 @@ import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.TokenInfo;
 import dev.dbtok.output.TextTable;
 import dev.dbtok.output.TextTable.Column;
-import java.util.List;
+import dev.dbtok.http.Listing;
+import dev.dbtok.output.OutputFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,8 +53,13 @@ final class ListCommand extends LeafCommand {
         if (limit != null && limit < 0) {
             throw new CliException("--limit must be a non-negative integer, got " + limit);
         }
-        List<TokenInfo> tokens = session.client()
-                .listTokenManagement(nonZero(createdById), nonEmpty(createdByUsername)).tokenInfos();
+        // Streamed: a workspace can hold 100 000 tokens. The table buffers only its cells before printing; JSON is
+        // printed item by item, so the body is checked first: a broken one must fail before the first byte.
+        Listing<TokenInfo> tokens = session.client()
+                .streamTokenManagement(nonZero(createdById), nonEmpty(createdByUsername));
+        if (session.globals().output() == OutputFormat.JSON) {
+            tokens.check();
+        }
         Render.list(session, Render.limit(tokens, limit), TABLE);
         return ExitCodes.OK;
     }

@@ -147,6 +147,46 @@ class TokenManagementCommandsTest {
         }
 
         @Test
+        void should_find_the_list_among_other_fields_in_any_order() {
+            stubFor(get(TOKENS_PATH).willReturn(okJson("""
+                    {"next_page_token": {"a": [1, {"b": null}]}, "token_infos": [{"token_id": "t1"}], "z": "after"}
+                    """)));
+
+            assertThat(dbtok.run("token-management", "list", "-o", "json")).succeeded()
+                    .outEquals("[\n  {\n    \"token_id\": \"t1\"\n  }\n]\n");
+        }
+
+        @Test
+        void should_read_a_null_list_an_empty_body_and_a_null_body_as_no_tokens() {
+            for (String body : java.util.List.of("{\"token_infos\": null}", "", "null", "{}")) {
+                stubFor(get(TOKENS_PATH).willReturn(okJson(body)));
+
+                assertThat(dbtok.run("token-management", "list", "-o", "json")).succeeded().outEquals("[]\n");
+                assertThat(dbtok.run("token-management", "list")).succeeded().outEquals("ID  Created By  Comment\n");
+            }
+        }
+
+        @Test
+        void should_print_nothing_when_a_later_token_does_not_decode() {
+            stubFor(get(TOKENS_PATH).willReturn(okJson("""
+                    {"token_infos": [{"token_id": "t1"}, {"token_id": "t2", "creation_time": "soon"}]}
+                    """)));
+
+            CliRun json = dbtok.run("token-management", "list", "-o", "json");
+            CliRun text = dbtok.run("token-management", "list");
+
+            assertThat(json).failedWith(1).outIsEmpty().errStartsWith("Error: ").errContains("token_infos");
+            assertThat(text).failedWith(1).outIsEmpty().errEquals(json.err());
+        }
+
+        @Test
+        void should_print_nothing_when_the_body_breaks_off_after_the_list() {
+            stubFor(get(TOKENS_PATH).willReturn(okJson("{\"token_infos\": [{\"token_id\": \"t1\"}], \"x\": [")));
+
+            assertThat(dbtok.run("token-management", "list", "-o", "json")).failedWith(1).outIsEmpty().errStartsWith("Error: ");
+        }
+
+        @Test
         void should_refuse_positional_arguments() {
             assertThat(dbtok.run("token-management", "list", "x")).failedWith(1)
                     .errStartsWith("Error: accepts 0 arg(s), received 1\n\nUsage:\n  dbtok token-management list [flags]\n");
