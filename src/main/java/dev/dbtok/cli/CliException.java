@@ -5,6 +5,8 @@ package dev.dbtok.cli;
  * {@code --json} document). Printed as {@code Error: <message>} without usage.
  */
 public class CliException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     public CliException(String message) {
         super(message);
     }

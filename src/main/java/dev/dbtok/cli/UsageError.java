@@ -8,6 +8,8 @@ import picocli.CommandLine.ParameterException;
  * arguments). Its message is printed as is, followed by a blank line and the command's usage.
  */
 public final class UsageError extends ParameterException {
+    private static final long serialVersionUID = 1L;
+
     public UsageError(CommandLine commandLine, String message) {
         super(commandLine, message);
     }

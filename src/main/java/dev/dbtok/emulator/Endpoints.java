@@ -13,7 +13,6 @@ import dev.dbtok.http.model.TokenPermissionsRequest;
 import dev.dbtok.http.model.UpdateTokenManagementRequest;
 import dev.dbtok.http.model.UpdateTokenRequest;
 import dev.dbtok.http.model.UpdateTokenResponse;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,8 +112,7 @@ final class Endpoints {
     /** A flat object of settings; scalars are read as their text, as workspaces store every value as a string. */
     private static Map<String, String> settings(JsonNode body) {
         Map<String, String> settings = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = body.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
             JsonNode value = field.getValue();
             if (value.isContainerNode()) {
                 throw ApiError.malformedRequest("Invalid value for " + field.getKey() + ": expected a string");

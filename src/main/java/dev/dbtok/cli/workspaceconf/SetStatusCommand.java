@@ -9,7 +9,6 @@ import dev.dbtok.cli.JsonOption;
 import dev.dbtok.cli.Positional;
 import dev.dbtok.cli.RequestSchema;
 import dev.dbtok.cli.Session;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -39,8 +38,7 @@ final class SetStatusCommand extends LeafCommand {
         Positional.requireJson(json);
         ObjectNode document = JsonInput.read(json.value(), RequestSchema.stringMap(), session.err());
         Map<String, String> settings = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = document.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : document.properties()) {
             settings.put(entry.getKey(), entry.getValue().asText());
         }
         session.client().setWorkspaceConf(settings);
