@@ -18,7 +18,7 @@ import java.util.List;
  * <p>The result equals the mapper's: the usual tokens (strings, 64-bit integers, arrays of strings, {@code null} as
  * absent, unknown fields skipped) are read here; any other value of a field (an integer as a string, a float, an
  * object where a string belongs, ...) is handed to the mapper, so that it is converted, or refused with the same
- * error, as the whole-response decoding would. A missing list is {@code null}, a {@code null} one empty.
+ * error, as the whole-response decoding would. A missing or {@code null} list is empty.
  */
 final class TokenInfoReader {
     private static final ObjectReader ITEM = Json.mapper().readerFor(TokenInfo.class);
@@ -80,8 +80,13 @@ final class TokenInfoReader {
             // Not reached for well-formed input: nextFieldName() fails on anything else.
             throw new JsonMappingException(parser, "unexpected " + parser.currentToken());
         }
-        return new TokenInfo(tokenId, creationTime, expiryTime, comment, scopes, autoscopeState, inferredScopes,
-                backfillScopes, createdById, createdByUsername, lastUsedDay, ownerId, workspaceId);
+        return new TokenInfo(tokenId, creationTime, expiryTime, comment, orEmpty(scopes), autoscopeState,
+                orEmpty(inferredScopes), orEmpty(backfillScopes), createdById, createdByUsername, lastUsedDay, ownerId, workspaceId);
+    }
+
+    /** The mapper reads a missing list as an empty one. */
+    private static List<String> orEmpty(List<String> list) {
+        return list == null ? List.of() : list;
     }
 
     private static String string(JsonParser parser) throws IOException {
