@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.ConnectionSpec;
 import okhttp3.Interceptor;
@@ -207,14 +208,18 @@ public final class DatabricksClient {
     }
 
     /**
-     * {@link #listTokenManagement} for long listings: the tokens are decoded one at a time as they are iterated
-     * (the body is held as bytes, never as a list of tokens).
+     * {@link #listTokenManagement} for long listings: the tokens are read from the network and decoded one at a time
+     * as they are iterated; neither the body nor the list is ever held whole. Retries end when the response headers
+     * arrive: the body is read once, and a failure while reading it is an error, never a second request, so that
+     * nothing is printed twice. Close the listing.
      */
     public Listing<TokenInfo> streamTokenManagement(Long createdById, String createdByUsername) {
         Request request = requests().listTokenManagement(createdById, createdByUsername);
-        byte[] body = execute(request);
-        return new Listing<>(body, "token_infos", TokenInfo.class,
-                () -> decodeOrEmpty(request, body, ListTokensResponse.class).tokenInfos());
+        return Listing.open(request, open(request), "token_infos", TokenInfo.class, TokenInfoReader::read,
+                parser -> {
+                    ListTokensResponse whole = Json.mapper().readerFor(ListTokensResponse.class).readValue(parser);
+                    return whole == null ? List.of() : whole.tokenInfos();
+                });
     }
 
     /** {@code PATCH /api/2.0/token-management/tokens/{token_id}}; the response is the bare {@link TokenInfo}. */
@@ -282,6 +287,18 @@ public final class DatabricksClient {
      * arrived is never sent again: its error says how to check what happened.
      */
     private byte[] execute(Request request) {
+        return send(request, this::attempt);
+    }
+
+    /**
+     * Sends {@code request} as {@link #execute} does, but returns its 2xx response with the body still unread: the
+     * caller reads it once and closes it. Failures while reading it are the caller's and are never retried.
+     */
+    private Response open(Request request) {
+        return send(request, this::respond);
+    }
+
+    private <T> T send(Request request, Function<Request, T> attempt) {
         Retrier retrier = new Retrier(retryPolicy, clock, sleeper, retryListener, ThreadLocalRandom.current());
         try {
             return retrier.run(request, number -> {
@@ -290,7 +307,7 @@ public final class DatabricksClient {
                     // and a POST written into a dead connection would count as "may have been sent".
                     httpClient().connectionPool().evictAll();
                 }
-                return attempt(request);
+                return attempt.apply(request);
             });
         } catch (TransportException e) {
             if (e.mayHaveBeenSent() && Resend.of(request) == Resend.ONLY_IF_NOT_SENT) {
@@ -302,18 +319,35 @@ public final class DatabricksClient {
 
     /** One attempt: the body of a 2xx, or an exception (401/403 enriched with the hint block). */
     private byte[] attempt(Request request) {
-        waitForRateLimit();
         SendTracker tracker = new SendTracker();
-        Request tracked = request.newBuilder().tag(SendTracker.class, tracker).build();
-        try (Response response = httpClient().newCall(tracked).execute()) {
-            if (!response.isSuccessful()) {
-                throw ApiException.from(response).withAuthHints(authContext);
-            }
+        try (Response response = respond(request, tracker)) {
             ResponseBody body = response.body();
             return body == null ? new byte[0] : bytes(body);
         } catch (IOException e) {
             throw TransportException.of(request, e, tracker.requestStarted());
         }
+    }
+
+    private Response respond(Request request) {
+        return respond(request, new SendTracker());
+    }
+
+    /** One attempt up to the response headers: a 2xx response, body unread, or an exception. */
+    private Response respond(Request request, SendTracker tracker) {
+        waitForRateLimit();
+        Request tracked = request.newBuilder().tag(SendTracker.class, tracker).build();
+        Response response;
+        try {
+            response = httpClient().newCall(tracked).execute();
+        } catch (IOException e) {
+            throw TransportException.of(request, e, tracker.requestStarted());
+        }
+        if (!response.isSuccessful()) {
+            try (response) {
+                throw ApiException.from(response).withAuthHints(authContext);
+            }
+        }
+        return response;
     }
 
     /** The whole body; read straight into an array of its announced length, so a long listing is held once. */

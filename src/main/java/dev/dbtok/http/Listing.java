@@ -1,111 +1,137 @@
 package dev.dbtok.http;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.dbtok.json.Json;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.Supplier;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
- * The items of a list response ({@code {"<field>": [item, ...], ...}}), decoded one at a time while they are
- * iterated, so that a listing of 100 000 tokens is never held as 100 000 objects. The body itself is kept as bytes;
- * each {@link #iterator()} reads it again from the start.
+ * The items of a list response ({@code {"<field>": [item, ...], ...}}), read from the network and decoded one at a
+ * time while they are iterated, so that a listing of 100 000 tokens is held neither as bytes nor as objects. It can
+ * be iterated once; close it (the end of the body closes it too).
  *
- * <p>The result equals the whole-response decoding of {@link DatabricksClient}, which this class falls back to for
- * any body that is not a plain object holding an array (empty body, {@code null}, a {@code null} list, ...) and for
- * every body that fails to decode, so that errors read exactly the same. Callers that print while iterating call
- * {@link #check()} first, so that a broken body fails before anything is printed.
+ * <p>The items equal those of the whole-response decoding: a body of another shape ({@code null}, empty, a
+ * {@code null} list) is handed to {@code whole}, fields around the list are skipped, and the iterator's
+ * {@code hasNext()} answers {@code false} only once the body has been read to its end and decoded without error, so
+ * a caller that prints only after that never prints a broken listing. With a {@link #limit(Long)}, the items past
+ * it are still decoded (and dropped): the listing fails on the same bodies with or without a limit.
+ *
+ * <p>One difference: a body that names the list twice lists the items of both, where the whole-response decoding
+ * keeps the last.
+ *
+ * <p>Failures are {@link DatabricksException}s: a {@link ResponseDecodeException} naming the item
+ * ({@code token_infos[7].creation_time}), or a {@link TransportException} when the connection breaks mid-body.
  *
  * @param <T> the item type
  */
-public final class Listing<T> implements Iterable<T> {
-    private final byte[] body;
-    private final String field;
-    private final ObjectReader reader;
-    private final Supplier<List<T>> whole;
+public final class Listing<T> implements Iterable<T>, AutoCloseable {
+    /** Decodes one item, the parser being on its first token. */
+    public interface ItemReader<T> {
+        T read(JsonParser parser) throws IOException;
+    }
 
-    /**
-     * @param whole the whole-response decoding of {@code body}: the items, or a {@link ResponseDecodeException}
-     */
-    Listing(byte[] body, String field, Class<T> type, Supplier<List<T>> whole) {
+    /** Decodes a whole body that is not a plain object (the parser on its first token) into its items. */
+    public interface WholeReader<T> {
+        List<T> read(JsonParser parser) throws IOException;
+    }
+
+    private final Request request;
+    private final ResponseBody body;
+    private final String field;
+    private final Class<T> type;
+    private final ItemReader<T> items;
+    private final WholeReader<T> whole;
+    private JsonParser parser;
+    private long limit;
+    private boolean iterated;
+
+    private Listing(Request request, ResponseBody body, String field, Class<T> type, ItemReader<T> items,
+                    WholeReader<T> whole) {
+        this.request = request;
         this.body = body;
         this.field = field;
-        this.reader = Json.mapper().readerFor(type);
+        this.type = type;
+        this.items = items;
         this.whole = whole;
     }
 
-    /** Decodes every item once and drops it, up to the end of the body; returns this listing. */
-    public Listing<T> check() {
-        try (JsonParser parser = Json.mapper().getFactory().createParser(body)) {
-            if (!toList(parser)) {
-                whole.get();
-                return this;
-            }
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-                reader.readValue(parser);
-            }
-            // The rest of the object must decode too, as it must for the whole-response decoding.
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
-                if (token != JsonToken.FIELD_NAME) {
-                    throw new IOException("unexpected " + token);
-                }
-                parser.nextToken();
-                parser.skipChildren();
-            }
-            return this;
-        } catch (IOException | RuntimeException e) {
-            whole.get(); // throws the error the whole-response decoding gives
-            throw new IllegalStateException("response decodes as a whole but not item by item", e);
-        }
+    /** The listing of {@code response} (a 2xx, body unread), which it now owns. */
+    static <T> Listing<T> open(Request request, Response response, String field, Class<T> type,
+                               ItemReader<T> items, WholeReader<T> whole) {
+        return new Listing<>(request, response.body(), field, type, items, whole);
+    }
+
+    /** Iterates the first {@code limit} items only; {@code null} or 0 keeps all. Returns this listing. */
+    public Listing<T> limit(Long limit) {
+        this.limit = limit == null ? 0 : limit;
+        return this;
     }
 
     @Override
     public Iterator<T> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("a streamed listing can be iterated once");
+        }
+        iterated = true;
+        return new Items();
+    }
+
+    @Override
+    public void close() {
         try {
-            JsonParser parser = Json.mapper().getFactory().createParser(body);
-            return toList(parser) ? new Items(parser) : whole.get().iterator();
-        } catch (IOException e) {
-            whole.get();
-            throw new IllegalStateException("response decodes as a whole but not item by item", e);
-        }
-    }
-
-    /** Moves {@code parser} onto the START_ARRAY of the list; false when the body is not of that plain shape. */
-    private boolean toList(JsonParser parser) throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
-            return false;
-        }
-        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-            boolean ours = field.equals(parser.currentName());
-            JsonToken value = parser.nextToken();
-            if (ours) {
-                return value == JsonToken.START_ARRAY;
+            if (parser != null) {
+                parser.close();
             }
-            parser.skipChildren();
+        } catch (IOException e) {
+            // Nothing more is read from it.
+        } finally {
+            if (body != null) {
+                body.close();
+            }
         }
-        return false;
     }
 
+    /** Where the items come from: the list of the body, or the items of a body decoded whole. */
     private final class Items implements Iterator<T> {
-        private final JsonParser parser;
-        private boolean inList = true;
+        private boolean started;
+        private boolean inObject;
+        private boolean inArray;
+        /** Whether the value being read is (in) the list field, which then starts the path of a decoding error. */
+        private boolean inField;
+        /** Whether an item is being decoded, which then adds its index to the path. */
+        private boolean inItem;
+        private Iterator<T> decoded = List.<T>of().iterator();
+        private int index;
+        private long given;
         private boolean ahead;
-
-        Items(JsonParser parser) {
-            this.parser = parser;
-        }
+        private boolean done;
+        private T next;
 
         @Override
         public boolean hasNext() {
-            if (inList && !ahead) {
-                inList = read(() -> parser.nextToken() != JsonToken.END_ARRAY);
-                ahead = true;
+            if (!ahead && !done) {
+                if (limit > 0 && given >= limit) {
+                    while (fetch()) {
+                        // Decoded and dropped: the rest of the body must decode too.
+                    }
+                } else {
+                    ahead = fetch();
+                }
+                done = !ahead;
+                if (done) {
+                    close();
+                }
             }
-            return inList;
+            return ahead;
         }
 
         @Override
@@ -114,20 +140,92 @@ public final class Listing<T> implements Iterable<T> {
                 throw new NoSuchElementException();
             }
             ahead = false;
-            return read(() -> reader.readValue(parser));
+            given++;
+            T item = next;
+            next = null;
+            return item;
         }
 
-        private <R> R read(IoStep<R> step) {
+        /** Reads up to the next item ({@code next}); false at the end of the body. */
+        private boolean fetch() {
             try {
-                return step.run();
-            } catch (IOException | RuntimeException e) {
-                whole.get();
-                throw new IllegalStateException("response decodes as a whole but not item by item", e);
+                return fetchItem();
+            } catch (JsonProcessingException e) {
+                // What the whole-response decoding reports: a failure inside the list, broken JSON included, is an
+                // "unexpected value" at token_infos, token_infos[7] or token_infos[7].creation_time; one outside it
+                // is "invalid JSON".
+                if (!inField) {
+                    throw ResponseDecodeException.of(request, e);
+                }
+                JsonProcessingException inList = inItem ? JsonMappingException.wrapWithPath(e, (Object) null, index) : e;
+                throw ResponseDecodeException.of(request, JsonMappingException.wrapWithPath(inList, null, field));
+            } catch (IOException e) {
+                throw TransportException.of(request, e);
             }
         }
-    }
 
-    private interface IoStep<R> {
-        R run() throws IOException;
+        private boolean fetchItem() throws IOException {
+            if (!started) {
+                started = true;
+                if (!begin()) {
+                    return false;
+                }
+            }
+            while (true) {
+                if (decoded.hasNext()) {
+                    next = decoded.next();
+                    return true;
+                }
+                if (inArray) {
+                    if (parser.nextToken() != JsonToken.END_ARRAY) {
+                        inItem = true;
+                        next = items.read(parser);
+                        inItem = false;
+                        index++;
+                        return true;
+                    }
+                    inArray = false;
+                    inField = false;
+                }
+                if (!inObject) {
+                    return false;
+                }
+                JsonToken token = parser.nextToken();
+                if (token == JsonToken.END_OBJECT) {
+                    inObject = false;
+                    return false;
+                }
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                inField = field.equals(name);
+                if (!inField) {
+                    parser.skipChildren();
+                } else if (value == JsonToken.START_ARRAY) {
+                    inArray = true;
+                    index = 0;
+                } else if (value != JsonToken.VALUE_NULL) {
+                    // Not a list ({}, "", 1): decoded, or refused, as the whole-response decoding does it.
+                    List<T> list = Json.mapper().readerForListOf(type).readValue(parser);
+                    decoded = list == null ? decoded : list.iterator();
+                    inField = false;
+                }
+            }
+        }
+
+        /** Opens the parser on the body; false when the body is empty. */
+        private boolean begin() throws IOException {
+            InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
+            parser = Json.mapper().getFactory().createParser(in);
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return false;
+            }
+            if (first == JsonToken.START_OBJECT) {
+                inObject = true;
+            } else {
+                decoded = whole.read(parser).iterator();
+            }
+            return true;
+        }
     }
 }

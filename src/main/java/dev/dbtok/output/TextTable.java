@@ -140,6 +140,34 @@ public final class TextTable<T> {
      * wrapped as {@code <code><text>ESC[0m}, with the padding after the reset.
      */
     public void render(Iterable<? extends T> rows, Writer out, boolean color) {
+        if (!color && columns.stream().allMatch(column -> column.spans() == null)) {
+            renderPlain(rows, out);
+            return;
+        }
+        renderTabbed(rows, out, color);
+    }
+
+    /** Without colour: the cells are held compactly, for tables of 100 000 rows. */
+    void renderPlain(Iterable<? extends T> rows, Writer out) {
+        TableCells cells = new TableCells(columns.size(), PADDING);
+        for (Column<T> column : columns) {
+            cells.add(column.header());
+        }
+        for (T row : rows) {
+            for (Column<T> column : columns) {
+                cells.add(column.cell().apply(row));
+            }
+        }
+        try {
+            cells.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every cell through {@link TabWriter}, colour codes included. */
+    void renderTabbed(Iterable<? extends T> rows, Writer out, boolean color) {
         try {
             TabWriter tabs = new TabWriter(out, PADDING);
             for (int j = 0; j < columns.size(); j++) {

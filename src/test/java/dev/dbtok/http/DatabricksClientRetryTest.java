@@ -335,4 +335,32 @@ class DatabricksClientRetryTest {
             assertTrue(time.sleeps().get(1).compareTo(Duration.ofMillis(700)) > 0, time.sleeps().toString());
         }
     }
+
+    @Nested
+    class Streamed_listings {
+        private static final String TOKENS_PATH = "/api/2.0/token-management/tokens";
+
+        @Test
+        void should_retry_until_the_headers_arrive() {
+            firstThen(get(TOKENS_PATH).willReturn(aResponse().withStatus(503)),
+                    get(TOKENS_PATH).willReturn(okJson(TOKEN_LIST)));
+
+            try (Listing<dev.dbtok.http.model.TokenInfo> tokens = client().streamTokenManagement(null, null)) {
+                assertEquals("t1", tokens.iterator().next().tokenId());
+            }
+            verify(2, getRequestedFor(urlEqualTo(TOKENS_PATH)));
+        }
+
+        @Test
+        void should_never_send_the_request_again_once_the_body_is_being_read() {
+            stubFor(get(TOKENS_PATH).willReturn(aResponse().withStatus(200).withFault(Fault.MALFORMED_RESPONSE_CHUNK)));
+
+            try (Listing<dev.dbtok.http.model.TokenInfo> tokens = client().streamTokenManagement(null, null)) {
+                DatabricksException e = assertThrows(DatabricksException.class, () -> tokens.forEach(token -> { }));
+                assertTrue(e.getMessage().startsWith("Get \"" + host + TOKENS_PATH + "\": "), e.getMessage());
+            }
+            verify(1, getRequestedFor(urlEqualTo(TOKENS_PATH)));
+            assertEquals(List.of(), notices);
+        }
+    }
 }

@@ -53,14 +53,17 @@ final class ListCommand extends LeafCommand {
         if (limit != null && limit < 0) {
             throw new CliException("--limit must be a non-negative integer, got " + limit);
         }
-        // Streamed: a workspace can hold 100 000 tokens. The table buffers only its cells before printing; JSON is
-        // printed item by item, so the body is checked first: a broken one must fail before the first byte.
-        Listing<TokenInfo> tokens = session.client()
-                .streamTokenManagement(nonZero(createdById), nonEmpty(createdByUsername));
-        if (session.globals().output() == OutputFormat.JSON) {
-            tokens.check();
+        // Streamed: a workspace can hold 100 000 tokens. They are decoded as the body arrives; the table holds only
+        // its cells, and prints once the whole body has decoded. JSON is printed as it goes, after the first MiB:
+        // a body that breaks off later leaves the tokens before the break on stdout, then fails (GoJsonWriter).
+        try (Listing<TokenInfo> tokens = session.client()
+                .streamTokenManagement(nonZero(createdById), nonEmpty(createdByUsername)).limit(limit)) {
+            if (session.globals().output() == OutputFormat.JSON) {
+                TokenInfoJson.printArray(tokens, session.out());
+            } else {
+                Render.list(session, tokens, TABLE);
+            }
         }
-        Render.list(session, Render.limit(tokens, limit), TABLE);
         return ExitCodes.OK;
     }
 }

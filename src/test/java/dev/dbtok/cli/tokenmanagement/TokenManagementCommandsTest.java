@@ -187,6 +187,47 @@ class TokenManagementCommandsTest {
         }
 
         @Test
+        void should_fail_past_the_limit_too_when_a_later_token_does_not_decode() {
+            stubFor(get(TOKENS_PATH).willReturn(okJson("""
+                    {"token_infos": [{"token_id": "t1"}, {"token_id": "t2", "creation_time": "soon"}]}
+                    """)));
+
+            assertThat(dbtok.run("token-management", "list", "--limit", "1")).failedWith(1).outIsEmpty()
+                    .errContains("unexpected value at token_infos[1].creation_time");
+            assertThat(dbtok.run("token-management", "list", "--limit", "1", "-o", "json")).failedWith(1).outIsEmpty()
+                    .errContains("unexpected value at token_infos[1].creation_time");
+        }
+
+        @Test
+        void should_keep_the_tokens_printed_before_a_long_body_breaks_off() {
+            StringBuilder body = new StringBuilder("{\"token_infos\": [");
+            for (int i = 0; i < 40_000; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"token_id\": \"t").append(i).append("\", \"comment\": \"c\"}");
+            }
+            stubFor(get(TOKENS_PATH).willReturn(okJson(body.append(", {\"token_id\": ").toString())));
+
+            CliRun json = dbtok.run("token-management", "list", "-o", "json");
+            CliRun text = dbtok.run("token-management", "list");
+
+            assertThat(json).failedWith(1).errStartsWith("Error: ").errContains("token_infos[40000]");
+            org.junit.jupiter.api.Assertions.assertTrue(json.out().startsWith("[\n  {\n    \"comment\": \"c\",\n    \"token_id\": \"t0\"\n  },"));
+            // Whole tokens only, and never a closing bracket that would make it look complete.
+            org.junit.jupiter.api.Assertions.assertTrue(json.out().endsWith("\"token_id\": \"t39999\"\n  }"),
+                    json.out().substring(json.out().length() - 80));
+            assertThat(text).failedWith(1).outIsEmpty().errEquals(json.err());
+        }
+
+        @Test
+        void should_fail_without_sending_again_when_the_connection_breaks_mid_body() {
+            stubFor(get(TOKENS_PATH).willReturn(aResponse().withStatus(200)
+                    .withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK)));
+
+            assertThat(dbtok.run("token-management", "list", "-o", "json")).failedWith(1).outIsEmpty()
+                    .errStartsWith("Error: Get \"");
+            verify(exactly(1), getRequestedFor(urlEqualTo(TOKENS_PATH)));
+        }
+
+        @Test
         void should_refuse_positional_arguments() {
             assertThat(dbtok.run("token-management", "list", "x")).failedWith(1)
                     .errStartsWith("Error: accepts 0 arg(s), received 1\n\nUsage:\n  dbtok token-management list [flags]\n");
