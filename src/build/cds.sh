@@ -46,13 +46,41 @@ run token-management get no-such-token
 run tokens list --limit x
 run no-such-command
 run workspace-conf get-status enableTokensConfig
-# TLS: the emulator speaks plain http, so the handshake fails, after loading the client's TLS classes.
-DATABRICKS_HOST=https://${DATABRICKS_HOST#http://} DATABRICKS_DISABLE_RETRIES=true run tokens list -o json
+# TLS: a whole https request (handshake, certificate check, response), against the training server
+# when it started; else against the plain-http emulator, where the handshake fails after loading the
+# client's TLS classes.
+if [ -n "$TLS_PORT" ]; then
+  JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=$WORK/tls.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12" \
+    DATABRICKS_HOST=https://127.0.0.1:$TLS_PORT run tokens list -o json
+else
+  DATABRICKS_HOST=https://${DATABRICKS_HOST#http://} DATABRICKS_DISABLE_RETRIES=true run tokens list -o json
+fi
 exit 0
 EOF
-HOME=$work/home JAVA=$java JAR=$jar WORK=$work \
-  "$java" -jar "$jar" emulator exec -- sh "$work/train.sh" </dev/null >"$work/train.log" 2>&1 ||
-  warn "the training runs failed (see $work/train.log)"
+
+# A throwaway https server with a self-signed certificate for the TLS training run. Optional: without
+# keytool, or when the server does not start, that run falls back to a failing handshake.
+tls_port=
+keytool=keytool
+case $java in */*) keytool=${java%/*}/keytool ;; esac
+if "$keytool" -genkeypair -alias cds -keyalg RSA -keysize 2048 -validity 2 -dname CN=127.0.0.1 -ext SAN=ip:127.0.0.1 \
+  -storetype PKCS12 -keystore "$work/tls.p12" -storepass changeit -keypass changeit >"$work/tls.log" 2>&1 &&
+  mkfifo "$work/tls.in"; then
+  "$java" "$root/src/build/TlsTrainingServer.java" "$work/tls.p12" changeit <"$work/tls.in" >"$work/tls.port" 2>>"$work/tls.log" &
+  exec 3>"$work/tls.in" # the server serves until this closes
+  tries=0
+  while [ ! -s "$work/tls.port" ] && [ "$tries" -lt 300 ]; do
+    sleep 0.1
+    tries=$((tries + 1))
+  done
+  tls_port=$(cat "$work/tls.port")
+fi
+
+HOME=$work/home JAVA=$java JAR=$jar WORK=$work TLS_PORT=$tls_port \
+  "$java" -jar "$jar" emulator exec -- sh "$work/train.sh" </dev/null >"$work/train.log" 2>&1
+trained=$?
+[ -n "$tls_port" ] && exec 3>&-
+[ "$trained" -eq 0 ] || warn "the training runs failed (see $work/train.log)"
 # Merged in order of first appearance; ids are per run, and only classes of custom loaders need them.
 cat "$work"/classes.* 2>/dev/null | grep -v -e '^#' -e ' source: ' | sed 's/ id: [0-9]*$//' |
   awk '!seen[$0]++' >"$work/classlist" || warn "cannot merge the class lists"

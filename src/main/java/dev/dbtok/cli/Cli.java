@@ -19,8 +19,21 @@ public final class Cli {
     private Cli() {
     }
 
+    /** dbtok's command line with every command built. */
     public static CommandLine newCommandLine(Services services, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new DbtokCommand(services), new Factory(services));
+        return newCommandLine(services, out, err, CommandTree.whole());
+    }
+
+    /**
+     * dbtok's command line for running {@code args}: only the commands {@code args} can reach are built
+     * ({@link CommandTree}); help, errors and command lists read as with every command built.
+     */
+    public static CommandLine newCommandLine(Services services, PrintWriter out, PrintWriter err, String[] args) {
+        return newCommandLine(services, out, err, CommandTree.forArgs(args));
+    }
+
+    private static CommandLine newCommandLine(Services services, PrintWriter out, PrintWriter err, CommandTree tree) {
+        CommandLine commandLine = tree.build(new DbtokCommand(services), new Factory(services));
         commandLine.setOut(out);
         commandLine.setErr(err);
         // "@file" belongs to --json; picocli must not expand it into arguments itself.
@@ -52,7 +65,7 @@ public final class Cli {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(guarded, StandardCharsets.UTF_8));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8));
         try {
-            int code = newCommandLine(services, out, err).execute(args);
+            int code = newCommandLine(services, out, err, args).execute(args);
             out.flush();
             IOException failure = guarded.failure();
             if (failure == null) {

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
         name = "dbtok",
         header = "Databricks token CLI",
         description = "Databricks token CLI",
-        versionProvider = DbtokCommand.VersionText.class,
-        subcommands = {AuthCommand.class, ConfigureCommand.class, EmulatorCommand.class, TokenManagementCommand.class,
-            TokensCommand.class, WorkspaceConfCommand.class})
+        versionProvider = DbtokCommand.VersionText.class)
+@Subcommands({AuthCommand.class, ConfigureCommand.class, EmulatorCommand.class, TokenManagementCommand.class,
+    TokensCommand.class, WorkspaceConfCommand.class})
 public final class DbtokCommand {
     @Spec
     CommandSpec spec;

@@ -17,14 +17,41 @@ public final class HelpLayout {
     private static final String SECTION = "dbtok";
     private static final int MIN_NAME_PADDING = 11;
 
+    private static final Renderer RENDERER = new Renderer();
+    /*
+     * No lambdas or method references over picocli types in this class: picocli is Java 5 bytecode, and
+     * a lambda over its types makes the class-data-sharing dump link them, which drops them (and
+     * picocli's CommandSpec with them) from the archive, for every run.
+     */
+    private static final Comparator<CommandSpec> BY_NAME = new Comparator<>() {
+        @Override
+        public int compare(CommandSpec a, CommandSpec b) {
+            return a.name().compareTo(b.name());
+        }
+    };
+    private static final Comparator<OptionSpec> BY_FLAG_NAME = new Comparator<>() {
+        @Override
+        public int compare(OptionSpec a, OptionSpec b) {
+            return sortName(a).compareTo(sortName(b));
+        }
+    };
+
     private HelpLayout() {
+    }
+
+    /** Renders picocli's one help section in this layout. */
+    private static final class Renderer implements CommandLine.IHelpSectionRenderer {
+        @Override
+        public String render(CommandLine.Help help) {
+            return help(help.commandSpec());
+        }
     }
 
     /** Makes {@code commandLine} and all its subcommands render help in this layout. */
     public static void install(CommandLine commandLine) {
         commandLine.setHelpSectionKeys(List.of(SECTION));
         commandLine.getHelpSectionMap().clear();
-        commandLine.getHelpSectionMap().put(SECTION, help -> help(help.commandSpec()));
+        commandLine.getHelpSectionMap().put(SECTION, RENDERER);
         for (CommandLine sub : commandLine.getSubcommands().values()) {
             install(sub);
         }
@@ -78,9 +105,8 @@ public final class HelpLayout {
             boolean permission = sub.name().endsWith("-permissions") || sub.name().endsWith("-permission-levels");
             (permission ? permissions : main).add(sub);
         }
-        Comparator<CommandSpec> byName = Comparator.comparing(CommandSpec::name);
-        main.sort(byName);
-        permissions.sort(byName);
+        main.sort(BY_NAME);
+        permissions.sort(BY_NAME);
         if (permissions.isEmpty()) {
             out.append("\n\nAvailable Commands:");
             rows(main, padding, out);
@@ -129,7 +155,7 @@ public final class HelpLayout {
     /** pflag's layout: names, a type word, then the help text aligned three spaces past the longest row. */
     private static String flagRows(List<OptionSpec> options, CommandSpec owner) {
         List<OptionSpec> sorted = new ArrayList<>(options);
-        sorted.sort(Comparator.comparing(o -> o.longestName().replaceFirst("^-+", "")));
+        sorted.sort(BY_FLAG_NAME);
         List<String> prefixes = new ArrayList<>();
         int width = 0;
         for (OptionSpec option : sorted) {
@@ -151,6 +177,10 @@ public final class HelpLayout {
             rows.append(pad(prefixes.get(i), width)).append("   ").append(text);
         }
         return rows.toString();
+    }
+
+    private static String sortName(OptionSpec option) {
+        return option.longestName().replaceFirst("^-+", "");
     }
 
     private static String pad(String s, int width) {

@@ -104,7 +104,7 @@ public final class Dbtok {
                 (config, log) -> clients.apply(config, log).withTime(clock, sleeper), workingDir, secretPrompt);
         PrintWriter outWriter = new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
-        int code = Cli.newCommandLine(services, outWriter, errWriter).execute(args);
+        int code = Cli.newCommandLine(services, outWriter, errWriter, args).execute(args);
         outWriter.flush();
         errWriter.flush();
         return new CliRun(List.of(args), code, out.toString(), err.toString());

@@ -1,5 +1,6 @@
 package dev.dbtok.cli.auth;
 
+import dev.dbtok.cli.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok auth}: which workspace and identity dbtok uses, and which profiles it knows. */
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
             "and which host, identity and credentials a command will use.",
             "",
             "How Databricks authentication works: https://docs.databricks.com/dev-tools/auth/index.html"
-        },
-        subcommands = {DescribeCommand.class, ProfilesCommand.class})
+        })
+@Subcommands({DescribeCommand.class, ProfilesCommand.class})
 public final class AuthCommand {
 }

@@ -1,6 +1,7 @@
 package dev.dbtok.cli.emulator;
 
 import dev.dbtok.cli.DbtokCommand;
+import dev.dbtok.cli.Subcommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +25,8 @@ import picocli.CommandLine.Spec;
             "  Requests are logged on stderr. The workspace starts with an admin",
             "  (admin@example.com), a regular user (user@example.com) and a service",
             "  principal; --seed adds more. Its state lives in memory only."
-        },
-        subcommands = {ExecCommand.class})
+        })
+@Subcommands({ExecCommand.class})
 public final class EmulatorCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

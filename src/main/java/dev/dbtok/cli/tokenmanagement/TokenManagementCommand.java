@@ -1,5 +1,6 @@
 package dev.dbtok.cli.tokenmanagement;
 
+import dev.dbtok.cli.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok token-management}: workspace admins' view of everyone's tokens and who may use them. */
@@ -10,17 +11,17 @@ import picocli.CommandLine.Command;
             "Enables administrators to get all tokens and delete tokens for other users.",
             "  Admins can either get every token, get a specific token by ID, or get all",
             "  tokens for a particular user."
-        },
-        subcommands = {
-            CreateOboTokenCommand.class,
-            DeleteCommand.class,
-            GetCommand.class,
-            GetPermissionLevelsCommand.class,
-            GetPermissionsCommand.class,
-            ListCommand.class,
-            SetPermissionsCommand.class,
-            UpdatePermissionsCommand.class,
-            UpdateTokenManagementCommand.class
         })
+@Subcommands({
+    CreateOboTokenCommand.class,
+    DeleteCommand.class,
+    GetCommand.class,
+    GetPermissionLevelsCommand.class,
+    GetPermissionsCommand.class,
+    ListCommand.class,
+    SetPermissionsCommand.class,
+    UpdatePermissionsCommand.class,
+    UpdateTokenManagementCommand.class
+})
 public final class TokenManagementCommand {
 }

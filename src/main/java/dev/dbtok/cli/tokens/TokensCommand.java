@@ -1,5 +1,6 @@
 package dev.dbtok.cli.tokens;
 
+import dev.dbtok.cli.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok tokens}: a user's own tokens. */
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {
             "The Token API allows you to create, list, and revoke tokens that can be used",
             "  to authenticate and access Databricks REST APIs."
-        },
-        subcommands = {CreateTokenCommand.class, DeleteTokenCommand.class, ListTokensCommand.class, UpdateTokenCommand.class})
+        })
+@Subcommands({CreateTokenCommand.class, DeleteTokenCommand.class, ListTokensCommand.class, UpdateTokenCommand.class})
 public final class TokensCommand {
 }

@@ -1,0 +1,17 @@
+package dev.dbtok.cli;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A command's subcommands. Declared here instead of in picocli's {@code @Command(subcommands = ...)},
+ * which would make picocli build every command of the tree on every run: {@link CommandTree} builds
+ * only those a run can reach.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Subcommands {
+    Class<?>[] value();
+}
