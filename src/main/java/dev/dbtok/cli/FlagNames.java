@@ -1,5 +1,6 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.text.GoQuote;
 import picocli.CommandLine.Model.OptionSpec;
 
 /** How flags are named in error messages: {@code "-o, --output"} when there is a shorthand, else {@code "--name"}. */

@@ -1,5 +1,6 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.text.GoQuote;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

@@ -1,5 +1,6 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.text.GoQuote;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

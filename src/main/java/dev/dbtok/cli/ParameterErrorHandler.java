@@ -1,5 +1,6 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.text.GoQuote;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;

@@ -51,55 +51,6 @@ public record ResolvedConfig(
         sources = sources == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 
-    /** For code and tests that build a config by hand, with retries enabled. */
-    public ResolvedConfig(
-            String host,
-            String accountId,
-            String workspaceId,
-            String token,
-            String username,
-            String password,
-            String profile,
-            Path configFile,
-            String clientId,
-            String clientSecret,
-            String scopes,
-            String authType,
-            int httpTimeoutSeconds,
-            int debugTruncateBytes,
-            boolean debugHeaders,
-            Integer rateLimit,
-            int retryTimeoutSeconds,
-            Map<String, Origin> sources) {
-        this(host, accountId, workspaceId, token, username, password, profile, configFile, clientId, clientSecret,
-                scopes, authType, httpTimeoutSeconds, debugTruncateBytes, debugHeaders, rateLimit,
-                retryTimeoutSeconds, false, sources);
-    }
-
-    /** For code and tests that build a config by hand and have no sources to report. */
-    public ResolvedConfig(
-            String host,
-            String accountId,
-            String workspaceId,
-            String token,
-            String username,
-            String password,
-            String profile,
-            Path configFile,
-            String clientId,
-            String clientSecret,
-            String scopes,
-            String authType,
-            int httpTimeoutSeconds,
-            int debugTruncateBytes,
-            boolean debugHeaders,
-            Integer rateLimit,
-            int retryTimeoutSeconds) {
-        this(host, accountId, workspaceId, token, username, password, profile, configFile, clientId, clientSecret,
-                scopes, authType, httpTimeoutSeconds, debugTruncateBytes, debugHeaders, rateLimit,
-                retryTimeoutSeconds, false, Map.of());
-    }
-
     /** Where {@code attribute} came from, or {@code null} when it was not set. */
     public Origin sourceOf(Attribute attribute) {
         return sources.get(attribute.key());

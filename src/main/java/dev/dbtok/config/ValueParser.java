@@ -1,5 +1,6 @@
 package dev.dbtok.config;
 
+import dev.dbtok.text.GoQuote;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -91,26 +92,8 @@ final class ValueParser {
         return List.copyOf(items);
     }
 
-    /** Go's {@code %q}, enough of it for config values: quotes, backslashes and control characters. */
+    /** Go's {@code %q}, for config values in messages. */
     static String goQuote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        out.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        return GoQuote.quote(s);
     }
 }

@@ -1,5 +1,6 @@
 package dev.dbtok.http;
 
+import dev.dbtok.text.GoQuote;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dbtok.config.ResolvedConfig;
 import dev.dbtok.json.Json;
@@ -302,21 +303,9 @@ public final class OAuthM2M implements Supplier<String> {
         return new OAuthException("oauth-m2m auth: " + detail.replace(clientSecret, "***"));
     }
 
-    /** Go's {@code %q}, enough of it for OAuth error codes and descriptions. */
+    /** Go's {@code %q}, for OAuth error codes and descriptions. */
     private static String quote(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.append('"').toString();
+        return GoQuote.quote(s);
     }
 
     private static String requireNonEmpty(String value, String name) {

@@ -74,7 +74,7 @@ class ConfigSuffixTest {
     @Test
     void resolved_config_renders_the_same_way() {
         ResolvedConfig config = new ResolvedConfig("https://x", null, "123", "tok", null, null, "p",
-                Path.of("/tmp/cfg"), null, null, "all-apis", "pat", 60, 96, false, null, 300,
+                Path.of("/tmp/cfg"), null, null, "all-apis", "pat", 60, 96, false, null, 300, false,
                 Map.of("config_file", Origin.env("DATABRICKS_CONFIG_FILE")));
         Map<String, String> env = Map.of("DATABRICKS_CONFIG_FILE", "~/cfg", "DATABRICKS_TOKEN", "tok");
         assertEquals(". Config: host=https://x, workspace_id=123, token=***, profile=p, config_file=~/cfg. "

@@ -1,7 +1,7 @@
 package dev.dbtok.cli.emulator;
 
 import dev.dbtok.cli.CliException;
-import dev.dbtok.cli.GoQuote;
+import dev.dbtok.text.GoQuote;
 import dev.dbtok.cli.Session;
 import dev.dbtok.emulator.Emulator;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.dbtok.cli;
+package dev.dbtok.text;
 
 /** Go's {@code %q} for the strings that appear in error messages. */
 public final class GoQuote {
