@@ -28,4 +28,9 @@ final class DecodePaths {
     static JsonProcessingException unexpected(JsonParser parser, String message) {
         return new JsonMappingException(parser, message);
     }
+
+    /** The mapper's failure on a record field met twice: it has no position. */
+    static JsonProcessingException repeated(String name) {
+        return new JsonMappingException((java.io.Closeable) null, "field " + name + " set twice");
+    }
 }

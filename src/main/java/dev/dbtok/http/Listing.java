@@ -26,7 +26,7 @@ import okhttp3.ResponseBody;
  * it are still decoded (and dropped): the listing fails on the same bodies with or without a limit.
  *
  * <p>One difference: a body that names the list twice lists the items of both, where the whole-response decoding
- * keeps the last. {@link #readAll} keeps the last, as that decoding does.
+ * refuses it. {@link #readAll} refuses it too.
  *
  * <p>Failures are {@link DatabricksException}s: a {@link ResponseDecodeException} naming the item
  * ({@code token_infos[7].creation_time}), or a {@link TransportException} when the connection breaks mid-body.
@@ -52,8 +52,10 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
     private final ItemReader<T> items;
     private final WholeReader<T> whole;
     private JsonParser parser;
-    /** How many times the list field has been met: a later one replaces the earlier in {@link #readAll}. */
+    /** How many times the list field has been met. */
     private int fieldsSeen;
+    /** Whether a second list field is an error, as in the whole-response decoding ({@link #readAll}). */
+    private boolean single;
     private long limit;
     private boolean iterated;
 
@@ -76,23 +78,16 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
 
     /**
      * The items of a body read whole, as the mapper decodes the response into a record holding the list: the same
-     * items, or the same {@link ResponseDecodeException}, and of a list named twice the last. Without the mapper,
-     * which short commands should not pay for.
+     * items, or the same {@link ResponseDecodeException} (a list named twice included). Without the mapper, which
+     * short commands should not pay for.
      */
     static <T> List<T> readAll(Request request, byte[] body, String field, Class<T> type, ItemReader<T> items,
                                WholeReader<T> whole) {
         try (Listing<T> listing = new Listing<>(request, null, body, field, type, items, whole)) {
+            listing.single = true;
             List<T> all = new ArrayList<>();
-            int seen = 0;
             for (T item : listing) {
-                if (listing.fieldsSeen != seen) {
-                    all.clear();
-                    seen = listing.fieldsSeen;
-                }
                 all.add(item);
-            }
-            if (listing.fieldsSeen != seen) {
-                all.clear();
             }
             return all;
         }
@@ -214,6 +209,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                     }
                     inArray = false;
                     inField = false;
+                    refuseRepeatedField();
                 }
                 if (!inObject) {
                     return false;
@@ -239,7 +235,22 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                     List<T> list = JsonValues.listByMapper(parser, type);
                     decoded = list == null ? decoded : list.iterator();
                     inField = false;
+                    refuseRepeatedField();
+                } else {
+                    // A null list is empty; what follows is outside it.
+                    inField = false;
+                    refuseRepeatedField();
                 }
+            }
+        }
+
+        /**
+         * With {@link #single}, fails once a second list field has been read: the mapper decodes the value, then
+         * refuses to set the record's list twice (an error with no position).
+         */
+        private void refuseRepeatedField() {
+            if (single && fieldsSeen > 1) {
+                throw ResponseDecodeException.of(request, DecodePaths.atField(DecodePaths.repeated(field), null, field));
             }
         }
 
