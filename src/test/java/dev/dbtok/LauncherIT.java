@@ -164,6 +164,7 @@ class LauncherIT {
             assertEquals("""
                     arg:-XX:TieredStopAtLevel=1
                     arg:-XX:-UsePerfData
+                    arg:-Xmn24m
                     arg:-Xmx64m
                     arg:-Dprobe=*
                     arg:-jar
@@ -224,6 +225,7 @@ class LauncherIT {
             assertEquals("""
                     arg:-XX:TieredStopAtLevel=1
                     arg:-XX:-UsePerfData
+                    arg:-Xmn24m
                     arg:-XX:SharedArchiveFile=%s
                     arg:-Xshare:auto
                     arg:-Xlog:disable

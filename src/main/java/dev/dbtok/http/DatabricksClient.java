@@ -12,6 +12,7 @@ import dev.dbtok.http.model.GetTokenPermissionLevelsResponse;
 import dev.dbtok.http.model.GetTokenResponse;
 import dev.dbtok.http.model.ListPublicTokensResponse;
 import dev.dbtok.http.model.ListTokensResponse;
+import dev.dbtok.http.model.PublicTokenInfo;
 import dev.dbtok.http.model.RevokeTokenRequest;
 import dev.dbtok.http.model.TokenInfo;
 import dev.dbtok.http.model.TokenPermissions;
@@ -177,9 +178,15 @@ public final class DatabricksClient {
         execute(requests().revokeToken(request));
     }
 
-    /** {@code GET /api/2.0/token/list}. */
+    /**
+     * {@code GET /api/2.0/token/list}. The body is read whole (and re-sent on failure like any other read) but decoded
+     * field by field, without the shared mapper: building it would cost a short {@code tokens list} a quarter of its
+     * run. The result equals the mapper's decoding.
+     */
     public ListPublicTokensResponse listTokens() {
-        return call(requests().listTokens(), ListPublicTokensResponse.class);
+        Request request = requests().listTokens();
+        return new ListPublicTokensResponse(Listing.readAll(request, execute(request), "token_infos",
+                PublicTokenInfo.class, PublicTokenInfoReader::read, PublicTokenInfoReader::readWhole));
     }
 
     /** {@code PATCH /api/2.0/token/{token_id}}. */
@@ -216,10 +223,7 @@ public final class DatabricksClient {
     public Listing<TokenInfo> streamTokenManagement(Long createdById, String createdByUsername) {
         Request request = requests().listTokenManagement(createdById, createdByUsername);
         return Listing.open(request, open(request), "token_infos", TokenInfo.class, TokenInfoReader::read,
-                parser -> {
-                    ListTokensResponse whole = Json.mapper().readerFor(ListTokensResponse.class).readValue(parser);
-                    return whole == null ? List.of() : whole.tokenInfos();
-                });
+                TokenInfoReader::readWhole);
     }
 
     /** {@code PATCH /api/2.0/token-management/tokens/{token_id}}; the response is the bare {@link TokenInfo}. */

@@ -3,10 +3,10 @@ package dev.dbtok.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.dbtok.json.Json;
+import dev.dbtok.json.JsonParsers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -26,7 +26,7 @@ import okhttp3.ResponseBody;
  * it are still decoded (and dropped): the listing fails on the same bodies with or without a limit.
  *
  * <p>One difference: a body that names the list twice lists the items of both, where the whole-response decoding
- * keeps the last.
+ * refuses it. {@link #readAll} refuses it too.
  *
  * <p>Failures are {@link DatabricksException}s: a {@link ResponseDecodeException} naming the item
  * ({@code token_infos[7].creation_time}), or a {@link TransportException} when the connection breaks mid-body.
@@ -46,18 +46,24 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
 
     private final Request request;
     private final ResponseBody body;
+    private final byte[] bytes;
     private final String field;
     private final Class<T> type;
     private final ItemReader<T> items;
     private final WholeReader<T> whole;
     private JsonParser parser;
+    /** How many times the list field has been met. */
+    private int fieldsSeen;
+    /** Whether a second list field is an error, as in the whole-response decoding ({@link #readAll}). */
+    private boolean single;
     private long limit;
     private boolean iterated;
 
-    private Listing(Request request, ResponseBody body, String field, Class<T> type, ItemReader<T> items,
+    private Listing(Request request, ResponseBody body, byte[] bytes, String field, Class<T> type, ItemReader<T> items,
                     WholeReader<T> whole) {
         this.request = request;
         this.body = body;
+        this.bytes = bytes;
         this.field = field;
         this.type = type;
         this.items = items;
@@ -67,7 +73,24 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
     /** The listing of {@code response} (a 2xx, body unread), which it now owns. */
     static <T> Listing<T> open(Request request, Response response, String field, Class<T> type,
                                ItemReader<T> items, WholeReader<T> whole) {
-        return new Listing<>(request, response.body(), field, type, items, whole);
+        return new Listing<>(request, response.body(), null, field, type, items, whole);
+    }
+
+    /**
+     * The items of a body read whole, as the mapper decodes the response into a record holding the list: the same
+     * items, or the same {@link ResponseDecodeException} (a list named twice included). Without the mapper, which
+     * short commands should not pay for.
+     */
+    static <T> List<T> readAll(Request request, byte[] body, String field, Class<T> type, ItemReader<T> items,
+                               WholeReader<T> whole) {
+        try (Listing<T> listing = new Listing<>(request, null, body, field, type, items, whole)) {
+            listing.single = true;
+            List<T> all = new ArrayList<>();
+            for (T item : listing) {
+                all.add(item);
+            }
+            return all;
+        }
     }
 
     /** Iterates the first {@code limit} items only; {@code null} or 0 keeps all. Returns this listing. */
@@ -157,8 +180,8 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                 if (!inField) {
                     throw ResponseDecodeException.of(request, e);
                 }
-                JsonProcessingException inList = inItem ? JsonMappingException.wrapWithPath(e, (Object) null, index) : e;
-                throw ResponseDecodeException.of(request, JsonMappingException.wrapWithPath(inList, null, field));
+                JsonProcessingException inList = inItem ? DecodePaths.atIndex(e, null, index) : e;
+                throw ResponseDecodeException.of(request, DecodePaths.atField(inList, null, field));
             } catch (IOException e) {
                 throw TransportException.of(request, e);
             }
@@ -186,6 +209,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                     }
                     inArray = false;
                     inField = false;
+                    refuseRepeatedField();
                 }
                 if (!inObject) {
                     return false;
@@ -198,6 +222,9 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 inField = field.equals(name);
+                if (inField) {
+                    fieldsSeen++;
+                }
                 if (!inField) {
                     parser.skipChildren();
                 } else if (value == JsonToken.START_ARRAY) {
@@ -205,17 +232,35 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                     index = 0;
                 } else if (value != JsonToken.VALUE_NULL) {
                     // Not a list ({}, "", 1): decoded, or refused, as the whole-response decoding does it.
-                    List<T> list = Json.mapper().readerForListOf(type).readValue(parser);
+                    List<T> list = JsonValues.listByMapper(parser, type);
                     decoded = list == null ? decoded : list.iterator();
                     inField = false;
+                    refuseRepeatedField();
+                } else {
+                    // A null list is empty; what follows is outside it.
+                    inField = false;
+                    refuseRepeatedField();
                 }
+            }
+        }
+
+        /**
+         * With {@link #single}, fails once a second list field has been read: the mapper decodes the value, then
+         * refuses to set the record's list twice (an error with no position).
+         */
+        private void refuseRepeatedField() {
+            if (single && fieldsSeen > 1) {
+                throw ResponseDecodeException.of(request, DecodePaths.atField(DecodePaths.repeated(field), null, field));
             }
         }
 
         /** Opens the parser on the body; false when the body is empty. */
         private boolean begin() throws IOException {
-            InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
-            parser = Json.mapper().getFactory().createParser(in);
+            if (bytes != null) {
+                parser = JsonParsers.of(bytes);
+            } else {
+                parser = JsonParsers.of(body == null ? InputStream.nullInputStream() : body.byteStream());
+            }
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return false;

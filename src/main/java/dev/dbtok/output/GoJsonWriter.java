@@ -77,12 +77,21 @@ public final class GoJsonWriter {
             return;
         }
         separate();
+        int n = value.length();
         ensure(2);
         buf[len++] = '"';
-        int n = value.length();
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        if (n <= buf.length - len - 1) {
+            // Most strings need no escape: copied in bulk, then checked in place up to the first that does.
+            value.getChars(0, n, buf, len);
+            while (i < n && plain(buf[len + i])) {
+                i++;
+            }
+            len += i;
+        }
+        for (; i < n; i++) {
             char c = value.charAt(i);
-            if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&') {
+            if (plain(c)) {
                 if (len == buf.length) {
                     drain();
                 }
@@ -96,6 +105,11 @@ public final class GoJsonWriter {
         }
         ensure(1);
         buf[len++] = '"';
+    }
+
+    /** Whether Go writes {@code c} as it is: printable ASCII but the quote, the backslash and HTML's three. */
+    private static boolean plain(char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&';
     }
 
     /** The final newline Go's renderer adds after the document. */

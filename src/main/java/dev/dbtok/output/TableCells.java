@@ -37,16 +37,23 @@ final class TableCells {
 
     /** Adds the next cell, row after row; {@code null} is an empty cell. */
     void add(String text) {
-        String cell = text == null ? "" : UnpairedSurrogates.replace(text);
+        String cell = text == null ? "" : text;
         int n = cell.length();
         int width = n;
+        boolean surrogates = false;
         for (int i = 0; i < n; i++) {
             char c = cell.charAt(i);
             if (c < 0x20) {
                 irregular |= c == '\t' || c == 0x0B || c == '\n' || c == '\f';
-            } else if (Character.isLowSurrogate(c)) {
-                width--; // pairs only, after replace(): one code point, as Go counts runes
+            } else if (Character.isSurrogate(c)) {
+                surrogates = true;
             }
+        }
+        if (surrogates) {
+            // Rare: repaired, then one column per code point, as Go counts runes.
+            cell = UnpairedSurrogates.replace(cell);
+            n = cell.length();
+            width = cell.codePointCount(0, n);
         }
         if (chunk.length() + n > CHUNK && chunk.length() > 0) {
             newChunk();

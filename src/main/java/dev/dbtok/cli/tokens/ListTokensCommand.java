@@ -7,6 +7,7 @@ import dev.dbtok.cli.GoFlags;
 import dev.dbtok.cli.Render;
 import dev.dbtok.cli.Session;
 import dev.dbtok.http.model.PublicTokenInfo;
+import dev.dbtok.output.OutputFormat;
 import dev.dbtok.output.TextTable;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -33,8 +34,13 @@ final class ListTokensCommand extends LeafCommand {
         if (limit != null && limit < 0) {
             throw new CliException("--limit must be a non-negative integer, got " + limit);
         }
-        List<PublicTokenInfo> tokens = session.client().listTokens().tokenInfos();
-        Render.list(session, Render.limit(tokens, limit), TABLE);
+        List<PublicTokenInfo> tokens = Render.limit(session.client().listTokens().tokenInfos(), limit);
+        if (session.globals().output() == OutputFormat.JSON) {
+            // Field by field rather than through the shared mapper, which this command never builds.
+            PublicTokenInfoJson.printArray(tokens, session.out());
+        } else {
+            Render.list(session, tokens, TABLE);
+        }
         return ExitCodes.OK;
     }
 

@@ -132,6 +132,99 @@ class TokensListCommandTest {
         }
     }
 
+    /** The body is decoded field by field and printed without the shared mapper: the bytes must not change. */
+    @Nested
+    class Decoding {
+        private static final String ODD_TOKENS = "{\"next_page_token\": \"x\", \"token_infos\": [\n"
+                    + "  {\"token_id\": \"t1\", \"creation_time\": 9223372036854775807, \"expiry_time\": -9223372036854775808, \"comment\": \"\u00e9 \u65e5\u672c \ud83d\ude00 <b> \\\"q\\\" \\\\ \\n\\t\\u2028 \\ud83d\", \"scopes\": [\"all-apis\", \"sql\"], \"autoscope_state\": \"ENABLED\", \"inferred_scopes\": [], \"backfill_scopes\": null, \"unknown\": {\"a\": [1, null]}},\n"
+                    + "  {\"token_id\": null, \"comment\": null, \"expiry_time\": null, \"creation_time\": \"12\"},\n"
+                    + "  {\"token_id\": \"t3\", \"comment\": \"\u65e5\u672c\u8a9e\", \"expiry_time\": 5}\n"
+                    + "]}\n";
+
+        @Test
+        void should_print_every_field_escapes_and_extreme_numbers_as_json() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(ODD_TOKENS)));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).succeeded().errIsEmpty().outEquals(
+                    "[\n"
+                    + "  {\n"
+                    + "    \"autoscope_state\": \"ENABLED\",\n"
+                    + "    \"comment\": \"\u00e9 \u65e5\u672c \ud83d\ude00 \\u003cb\\u003e \\\"q\\\" \\\\ \\n\\t\\u2028 \ufffd\",\n"
+                    + "    \"creation_time\": 9223372036854775807,\n"
+                    + "    \"expiry_time\": -9223372036854775808,\n"
+                    + "    \"scopes\": [\n"
+                    + "      \"all-apis\",\n"
+                    + "      \"sql\"\n"
+                    + "    ],\n"
+                    + "    \"token_id\": \"t1\"\n"
+                    + "  },\n"
+                    + "  {\n"
+                    + "    \"creation_time\": 12\n"
+                    + "  },\n"
+                    + "  {\n"
+                    + "    \"comment\": \"\u65e5\u672c\u8a9e\",\n"
+                    + "    \"expiry_time\": 5,\n"
+                    + "    \"token_id\": \"t3\"\n"
+                    + "  }\n"
+                    + "]\n");
+        }
+
+        @Test
+        void should_print_every_field_escapes_and_extreme_numbers_as_a_table() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(ODD_TOKENS)));
+
+            assertThat(dbtok.run("tokens", "list")).succeeded().errIsEmpty().outEquals(
+                    "ID  Expiry time           Comment\n"
+                    + "t1  -9223372036854775808  \u00e9 \u65e5\u672c \ud83d\ude00 <b> \"q\" \\ \n"
+                    + "    \u2028"
+                    + " \ufffd\n"
+                    + "    0  \n"
+                    + "t3  5  \u65e5\u672c\u8a9e\n");
+        }
+
+        @Test
+        void should_print_a_null_token_as_null() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\": [null, {\"token_id\": \"a\"}]}")));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).succeeded().outEquals("[\n  null,\n  {\n    \"token_id\": \"a\"\n  }\n]\n");
+        }
+
+        @Test
+        void should_print_an_empty_array_for_a_null_or_missing_list_or_an_empty_body() {
+            for (String body : new String[] {"{\"token_infos\": null}", "{\"other\": [1]}", "", "null"}) {
+                stubFor(get("/api/2.0/token/list").willReturn(okJson(body)));
+
+                assertThat(dbtok.run("tokens", "list", "-o", "json")).succeeded().errIsEmpty().outEquals("[]\n");
+            }
+        }
+
+        @Test
+        void should_keep_the_first_n_items_as_json() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(ODD_TOKENS)));
+
+            CliRun run = dbtok.run("tokens", "list", "-o", "json", "--limit", "1");
+
+            assertThat(run).succeeded().outContains("\"token_id\": \"t1\"");
+            org.junit.jupiter.api.Assertions.assertEquals(1, assertThat(run).outJson().size());
+        }
+
+        @Test
+        void should_fail_on_a_value_that_does_not_decode_naming_its_field() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\": [{}, {\"expiry_time\": \"soon\"}]}")));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).failedWith(1).outIsEmpty().errStartsWith("Error: ")
+                    .errContains("cannot decode the response: unexpected value at token_infos[1].expiry_time (line 1, column ");
+        }
+
+        @Test
+        void should_fail_on_a_list_named_twice() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\": [], \"token_infos\": []}")));
+
+            assertThat(dbtok.run("tokens", "list")).failedWith(1).outIsEmpty()
+                    .errContains("cannot decode the response: unexpected value at token_infos\n");
+        }
+    }
+
     @Nested
     class Limit {
         @Test
