@@ -11,7 +11,8 @@ import okhttp3.internal.platform.Platform;
 /**
  * Start-up work that the first request needs and nothing before it does, begun on a background daemon thread as soon
  * as dbtok knows a command will send a request, so that it runs while the main thread parses the command line and
- * resolves the configuration (dbtok runs on machines with 2 cores and more; the main thread uses one).
+ * resolves the configuration: with 2 cores or more, the main thread leaves one free for it. On a machine whose cores
+ * are all busy it gains nothing and costs nothing more than the work itself, which the request would do anyway.
  *
  * <p>Measured on 2 cores, JDK 17, C1 only, with dbtok's class-data archive, on the main thread before this class:
  * <ul>
@@ -30,14 +31,16 @@ import okhttp3.internal.platform.Platform;
  * <p>Why this is safe:
  * <ul>
  *   <li>Apart from the TLS set-up it only initialises classes the request initialises anyway; the JVM makes that safe
- *       across threads (a thread that needs a class another is initialising waits for it).</li>
+ *       across threads (a thread that needs a class another is initialising waits for it). These static initialisers
+ *       only read the JDK's own files and settings; if one ever failed here, the main thread would meet a
+ *       {@code NoClassDefFoundError} for that class where it now meets the initialiser's own error.</li>
  *   <li>The TLS set-up is made by the calls OkHttp makes itself when it is given no socket factory
  *       ({@code OkHttpClient}'s constructor: {@code Platform.get().platformTrustManager()}, then
  *       {@code newSslSocketFactory}), so the same trust store, {@code javax.net.ssl.*} properties (also from
  *       {@code JAVA_TOOL_OPTIONS}) and provider choice decide what is trusted; certificates and host names are checked
  *       by the same code. It does not depend on the host, so a set-up begun for a guessed host is right for any.</li>
- *   <li>When the set-up fails (a trust store that is missing, unreadable or has another password), the failure is
- *       dropped and the client builds its TLS itself, as without this class: the same exception, the same
+ *   <li>When the set-up fails (say a trust store with another password), the failure is dropped and the client builds
+ *       its TLS itself, as without this class: the JDK fails again with the same exception, hence the same
  *       {@code Error:} line. Likewise when the set-up was never started.</li>
  *   <li>The threads are daemons: they never keep the JVM alive, and a run that ends early leaves them behind.</li>
  * </ul>
