@@ -1,5 +1,6 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.http.HttpWarmUp;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -9,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 
@@ -53,7 +55,19 @@ public final class Cli {
 
     /** Runs dbtok on the process's own streams and returns the exit code. */
     public static int run(String[] args) {
+        warmUp(args, System.getenv());
         return run(args, Services.system(), new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err));
+    }
+
+    /**
+     * Begins the HTTP client's start-up in the background ({@link HttpWarmUp}) when {@code args} look like a command
+     * that sends a request: before parsing, so that it runs on another core while picocli parses. Nothing for help,
+     * the version or commands that send nothing (the emulator, configure).
+     */
+    static void warmUp(String[] args, Map<String, String> env) {
+        if (RequestGuess.sendsRequest(args)) {
+            HttpWarmUp.start(RequestGuess.hostLooksHttps(env));
+        }
     }
 
     /**

@@ -18,9 +18,15 @@ public interface SecretPrompt {
 
     /** The system console's {@link Console#readPassword}; {@code null} when there is no console. */
     static SecretPrompt console() {
-        return prompt -> {
+        return new SystemConsole();
+    }
+
+    /** A class, not a lambda: every run builds one at start-up, and a lambda there is generated at run time. */
+    final class SystemConsole implements SecretPrompt {
+        @Override
+        public char[] read(String prompt) {
             Console console = System.console();
             return console == null ? null : console.readPassword("%s", prompt);
-        };
+        }
     }
 }

@@ -33,6 +33,18 @@ public record Services(
     /** The real process environment. */
     public static Services system() {
         Map<String, String> env = System.getenv();
-        return new Services(env, Terminal.detect(env), System.in, DatabricksClient::create);
+        return new Services(env, Terminal.detect(env), System.in, new RealClients());
+    }
+
+    /**
+     * {@link DatabricksClient#create(ResolvedConfig, Log)}. A class, not a method reference: on the start-up path a
+     * method reference made the JVM generate method-handle classes at run time (~8 ms, measured with the class-data
+     * archive, which cannot hold them).
+     */
+    private static final class RealClients implements BiFunction<ResolvedConfig, Log, DatabricksClient> {
+        @Override
+        public DatabricksClient apply(ResolvedConfig config, Log log) {
+            return DatabricksClient.create(config, log);
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.dbtok.config.ConfigResolver;
 import dev.dbtok.config.Origin;
 import dev.dbtok.config.ResolvedConfig;
 import dev.dbtok.http.DatabricksClient;
+import dev.dbtok.http.HttpWarmUp;
 import dev.dbtok.http.PlainHttp;
 import dev.dbtok.output.Log;
 import dev.dbtok.output.LogLevel;
@@ -98,8 +99,13 @@ public final class Session {
                         "sources", sources(resolved.sources()));
             }
             config = resolved;
-            if (config.sources().values().stream().anyMatch(o -> o.type() == Origin.Type.CONFIG_FILE)) {
-                warnIfExposed(config.configFile());
+            // A host from a profile is known only now: begin its TLS set-up while the rest of the client is built.
+            HttpWarmUp.startTlsFor(resolved.host());
+            for (Origin origin : config.sources().values()) {
+                if (origin.type() == Origin.Type.CONFIG_FILE) {
+                    warnIfExposed(config.configFile());
+                    break;
+                }
             }
         }
         return config;

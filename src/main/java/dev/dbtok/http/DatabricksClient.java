@@ -436,6 +436,13 @@ public final class DatabricksClient {
         if (!requests().origin().isHttps()) {
             // Plain http:// only: without a TLS connection spec, OkHttp skips initialising TLS (measured ~110 ms).
             builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        } else {
+            // The JVM's default TLS set-up, made in the background by the calls OkHttp would make here (HttpWarmUp);
+            // when it was not begun or failed, OkHttp makes it itself, with the same result or the same failure.
+            HttpWarmUp.PreparedTls tls = HttpWarmUp.preparedTls();
+            if (tls != null) {
+                builder.sslSocketFactory(tls.socketFactory(), tls.trustManager());
+            }
         }
         return builder.build();
     }

@@ -1,0 +1,187 @@
+package dev.dbtok;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator.ReplaceUnderscores;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/dbtok} against an https server with a self-signed certificate, trusted (or not) through a trust store
+ * given in {@code JAVA_TOOL_OPTIONS}, one JVM per run as users run it: the TLS set-up that begins in the background
+ * must trust exactly what the JVM's defaults trust, check host names, and fail with the lines dbtok always printed.
+ */
+@DisabledOnOs(OS.WINDOWS)
+@DisplayNameGeneration(ReplaceUnderscores.class)
+class HttpsIT {
+    private static final Path LAUNCHER = Path.of(System.getProperty("dbtok.project.dir", "")).toAbsolutePath()
+            .resolve("bin/dbtok");
+    private static final String TOKENS = "[\n  {\n    \"comment\": \"over tls\",\n    \"token_id\": \"t1\"\n  }\n]\n";
+
+    @TempDir
+    static Path dir;
+
+    static Path trustStore;
+    static HttpsServer server;
+    static int port;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        trustStore = dir.resolve("server.p12");
+        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
+        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", "test", "-keyalg", "RSA",
+                "-keysize", "2048", "-validity", "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1",
+                "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0, "keytool failed: " + output);
+
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(trustStore)) {
+            ks.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(ks, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        server.createContext("/api/2.0/token/list", exchange -> {
+            byte[] body = "{\"token_infos\":[{\"token_id\":\"t1\",\"comment\":\"over tls\"}]}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        port = server.getAddress().getPort();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.stop(0);
+    }
+
+    static String trusting(String path, String password) {
+        return "-Djavax.net.ssl.trustStore=" + path + " -Djavax.net.ssl.trustStorePassword=" + password
+                + " -Djavax.net.ssl.trustStoreType=PKCS12";
+    }
+
+    static String host() {
+        return "https://127.0.0.1:" + port;
+    }
+
+    static String unverified(String host) {
+        return "Error: Get \"" + host + "/api/2.0/token/list\": tls: failed to verify certificate: "
+                + "unable to find valid certification path to requested target\n";
+    }
+
+    @Test
+    void should_list_over_tls_with_the_certificate_trusted_through_JAVA_TOOL_OPTIONS() throws IOException {
+        Run run = run(host(), trusting(trustStore.toString(), "changeit"), "tokens", "list", "-o", "json");
+        assertEquals(new Run(0, TOKENS, ""), run);
+    }
+
+    @Test
+    void should_list_over_tls_with_the_host_from_a_profile() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("profile-home"));
+        Path config = home.resolve(".databrickscfg");
+        Files.writeString(config, "[DEFAULT]\nhost = " + host() + "\ntoken = dapi-test\n");
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+        Run run = run(home, null, trusting(trustStore.toString(), "changeit"), "tokens", "list", "-o", "json");
+        assertEquals(new Run(0, TOKENS, ""), run);
+    }
+
+    @Test
+    void should_reject_the_certificate_without_the_trust_store() throws IOException {
+        assertEquals(new Run(1, "", unverified(host())), run(host(), null, "tokens", "list", "-o", "json"));
+    }
+
+    @Test
+    void should_reject_a_host_name_the_certificate_does_not_name() throws IOException {
+        String byName = "https://localhost:" + port;
+        Run run = run(byName, trusting(trustStore.toString(), "changeit"), "tokens", "list", "-o", "json");
+        assertEquals(new Run(1, "", "Error: Get \"" + byName
+                + "/api/2.0/token/list\": tls: certificate is not valid for localhost\n"), run);
+    }
+
+    @Test
+    void should_fail_with_the_same_line_when_the_trust_store_password_is_wrong() throws IOException {
+        Run run = run(host(), trusting(trustStore.toString(), "wrong"), "tokens", "list", "-o", "json");
+        assertEquals(new Run(1, "", "Error: problem accessing trust store\n"), run);
+    }
+
+    @Test
+    void should_fall_back_to_the_jdk_trust_store_when_the_given_one_is_missing() throws IOException {
+        Run run = run(host(), trusting(dir.resolve("no-such.p12").toString(), "changeit"), "tokens", "list", "-o", "json");
+        assertEquals(new Run(1, "", unverified(host())), run);
+    }
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private Run run(String host, String javaToolOptions, String... args) throws IOException {
+        return run(Files.createDirectories(dir.resolve("home")), host, javaToolOptions, args);
+    }
+
+    /** bin/dbtok with a clean environment; the JVM's "Picked up JAVA_TOOL_OPTIONS" line is left out of stderr. */
+    private Run run(Path home, String host, String javaToolOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(LAUNCHER.toString());
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile());
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(name -> name.startsWith("DATABRICKS_") || name.endsWith("JAVA_OPTIONS")
+                || name.equals("DBTOK_JAVA_OPTS") || name.equals("JAVA_TOOL_OPTIONS"));
+        env.put("HOME", home.toString());
+        if (host != null) {
+            env.put("DATABRICKS_HOST", host);
+            env.put("DATABRICKS_TOKEN", "dapi-test");
+        }
+        if (javaToolOptions != null) {
+            env.put("JAVA_TOOL_OPTIONS", javaToolOptions);
+        }
+        Process process = pb.start();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("timed out (a thread kept the JVM alive?): " + command);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String stderr = Files.readString(err).replaceAll("(?m)^Picked up JAVA_TOOL_OPTIONS: .*\n", "");
+        return new Run(process.exitValue(), Files.readString(out), stderr);
+    }
+}
