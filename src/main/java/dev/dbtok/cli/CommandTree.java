@@ -18,6 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code --}. That is a superset of the path picocli will follow, whatever the options and their
  * values, so a placeholder is never parsed into nor run: help, errors and command lists read the same
  * as with the whole tree built.
+ *
+ * <p>Placeholders cost a {@link CommandLine} each (picocli's converter registry, the global flags
+ * copied in), yet they only matter to a command list. So a group with a subcommand built for real gets
+ * its placeholders only when its command list is shown ({@link #addPlaceholders}, called by
+ * {@link HelpLayout}); a group without one gets them at once, since picocli tells a bare group from a
+ * leaf by its having subcommands. The parse is the same either way: no word of the command line names
+ * a placeholder.
  */
 final class CommandTree {
     /** The words that may name a command, or {@code null} to build every command. */
@@ -50,10 +57,16 @@ final class CommandTree {
         Class<?> type = command instanceof Class<?> c ? c : command.getClass();
         Subcommands subcommands = type.getAnnotation(Subcommands.class);
         if (subcommands != null) {
+            boolean anyBuilt = false;
             for (Class<?> sub : subcommands.value()) {
                 Command annotation = sub.getAnnotation(Command.class);
-                CommandLine subLine = reachable(annotation) ? build(sub, factory) : placeholder(annotation);
-                commandLine.addSubcommand(annotation.name(), subLine);
+                if (reachable(annotation)) {
+                    commandLine.addSubcommand(annotation.name(), build(sub, factory));
+                    anyBuilt = true;
+                }
+            }
+            if (!anyBuilt) {
+                addPlaceholders(commandLine.getCommandSpec());
             }
         }
         return commandLine;
@@ -69,6 +82,23 @@ final class CommandTree {
             }
         }
         return false;
+    }
+
+    /**
+     * Completes the subcommands of {@code spec} with a placeholder for each one not built, so that its
+     * command list is whole. Does nothing for a leaf or a group already complete.
+     */
+    static void addPlaceholders(CommandSpec spec) {
+        Subcommands subcommands = spec.userObject().getClass().getAnnotation(Subcommands.class);
+        if (subcommands == null) {
+            return;
+        }
+        for (Class<?> sub : subcommands.value()) {
+            Command annotation = sub.getAnnotation(Command.class);
+            if (!spec.subcommands().containsKey(annotation.name())) {
+                spec.addSubcommand(annotation.name(), placeholder(annotation));
+            }
+        }
     }
 
     private static CommandLine placeholder(Command command) {

@@ -68,6 +68,7 @@ public final class HelpLayout {
 
     /** What follows a usage error: everything but the long description. */
     public static String usage(CommandSpec spec) {
+        CommandTree.addPlaceholders(spec);
         StringBuilder out = new StringBuilder("Usage:");
         String path = spec.qualifiedName(" ");
         boolean group = !spec.subcommands().isEmpty();
@@ -179,8 +180,14 @@ public final class HelpLayout {
         return rows.toString();
     }
 
+    /** The name without its leading dashes (a loop, not a regex: a regex is compiled at every comparison). */
     private static String sortName(OptionSpec option) {
-        return option.longestName().replaceFirst("^-+", "");
+        String name = option.longestName();
+        int start = 0;
+        while (start < name.length() && name.charAt(start) == '-') {
+            start++;
+        }
+        return name.substring(start);
     }
 
     private static String pad(String s, int width) {

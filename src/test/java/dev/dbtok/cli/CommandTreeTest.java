@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -68,7 +69,9 @@ class CommandTreeTest {
         @ValueSource(strings = {
             "--help", "", "tokens", "tokens --help", "tokens list --help", "token-management --help",
             "nosuch", "tokens nosuch", "tokens list --nosuch", "--nosuch tokens list", "-o", "--output tokens list",
-            "emulator --help", "auth", "workspace-conf get-status --help", "--version", "tokens -- list"})
+            "emulator --help", "auth", "workspace-conf get-status --help", "--version", "tokens -- list",
+            "tokens --help list", "-o bogus tokens list", "-p tokens", "tokens list --limit x", "-p tokens list --nosuch",
+            "token-management --version list", "tokens create --help", "auth profiles --help", "tokens list --help --version"})
         void should_print_what_the_whole_tree_prints(String line) {
             String[] args = line.isEmpty() ? new String[0] : line.split(" ");
 
@@ -89,10 +92,45 @@ class CommandTreeTest {
         return List.of(String.valueOf(code), out.toString(), err.toString());
     }
 
+    @Nested
+    class Placeholders {
+        @Test
+        void should_wait_for_a_command_list_when_the_group_has_a_built_subcommand() {
+            CommandLine root = commandLine(new String[] {"tokens", "list"});
+
+            assertEquals(List.of("tokens"), List.copyOf(root.getSubcommands().keySet()));
+            assertEquals(List.of("list"), List.copyOf(root.getSubcommands().get("tokens").getSubcommands().keySet()));
+        }
+
+        @Test
+        void should_complete_a_group_for_its_command_list() {
+            CommandLine lazy = commandLine(new String[] {"tokens", "list"});
+            CommandLine whole = Cli.newCommandLine(services(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+            HelpLayout.usage(lazy.getCommandSpec());
+
+            assertEquals(Set.copyOf(whole.getSubcommands().keySet()), Set.copyOf(lazy.getSubcommands().keySet()));
+            assertTrue(isBuilt(lazy, "tokens"));
+            assertFalse(isBuilt(lazy, "auth"));
+        }
+
+        @Test
+        void should_come_at_once_for_a_group_without_a_built_subcommand() {
+            CommandLine root = commandLine(new String[] {"tokens"});
+
+            assertEquals(4, root.getSubcommands().get("tokens").getSubcommands().size());
+            assertFalse(isBuilt(root, "tokens", "list"));
+        }
+    }
+
+    /** Whether the command at {@code path} was built for real (not a placeholder, nor left out until listed). */
     private static boolean isBuilt(CommandLine root, String... path) {
         CommandLine command = root;
         for (String name : path) {
             command = command.getSubcommands().get(name);
+            if (command == null) {
+                return false;
+            }
         }
         return !CommandTree.isPlaceholder(command);
     }
