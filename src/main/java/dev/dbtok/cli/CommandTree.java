@@ -1,6 +1,8 @@
 package dev.dbtok.cli;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,21 +12,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Builds dbtok's command tree from the {@link Subcommands} of each command, but only the commands a
  * run can reach. Building picocli's model of a command (its options, converters, the global flags
- * copied into it) is most of dbtok's start-up; every command the run cannot reach becomes a
- * placeholder that carries what a command list shows of it (name, aliases, header, hidden), read from
- * its {@link Command} annotation without building a model.
+ * copied into it) is most of dbtok's start-up, and even an empty {@link CommandLine} costs picocli's
+ * converter registry and parser settings; so every command the run cannot reach is left out.
  *
  * <p>A command is built for real when its name or an alias is any word of the command line before
  * {@code --}. That is a superset of the path picocli will follow, whatever the options and their
- * values, so a placeholder is never parsed into nor run: help, errors and command lists read the same
- * as with the whole tree built.
+ * values, so a command left out is never parsed into nor run. What is left out still shows: command
+ * lists are read from the {@link Command} annotations of a group's {@link Subcommands}
+ * ({@link #listed}), so help, errors and command lists read the same as with the whole tree built.
  *
- * <p>Placeholders cost a {@link CommandLine} each (picocli's converter registry, the global flags
- * copied in), yet they only matter to a command list. So a group with a subcommand built for real gets
- * its placeholders only when its command list is shown ({@link #addPlaceholders}, called by
- * {@link HelpLayout}); a group without one gets them at once, since picocli tells a bare group from a
- * leaf by its having subcommands. The parse is the same either way: no word of the command line names
- * a placeholder.
+ * <p>A group none of whose subcommands is built gets one placeholder, which carries the name of its
+ * first subcommand (no word of the command line names it) and is never parsed into: picocli tells a
+ * group from a leaf by its having subcommands (a group run bare is a usage error, which
+ * {@link ParameterErrorHandler} turns into its help).
  */
 final class CommandTree {
     /** The words that may name a command, or {@code null} to build every command. */
@@ -57,16 +57,15 @@ final class CommandTree {
         Class<?> type = command instanceof Class<?> c ? c : command.getClass();
         Subcommands subcommands = type.getAnnotation(Subcommands.class);
         if (subcommands != null) {
-            boolean anyBuilt = false;
             for (Class<?> sub : subcommands.value()) {
                 Command annotation = sub.getAnnotation(Command.class);
                 if (reachable(annotation)) {
                     commandLine.addSubcommand(annotation.name(), build(sub, factory));
-                    anyBuilt = true;
                 }
             }
-            if (!anyBuilt) {
-                addPlaceholders(commandLine.getCommandSpec());
+            if (commandLine.getSubcommands().isEmpty()) {
+                Command first = subcommands.value()[0].getAnnotation(Command.class);
+                commandLine.addSubcommand(first.name(), placeholder(first));
             }
         }
         return commandLine;
@@ -84,28 +83,25 @@ final class CommandTree {
         return false;
     }
 
-    /**
-     * Completes the subcommands of {@code spec} with a placeholder for each one not built, so that its
-     * command list is whole. Does nothing for a leaf or a group already complete.
-     */
-    static void addPlaceholders(CommandSpec spec) {
-        Subcommands subcommands = spec.userObject().getClass().getAnnotation(Subcommands.class);
-        if (subcommands == null) {
-            return;
-        }
-        for (Class<?> sub : subcommands.value()) {
-            Command annotation = sub.getAnnotation(Command.class);
-            if (!spec.subcommands().containsKey(annotation.name())) {
-                spec.addSubcommand(annotation.name(), placeholder(annotation));
-            }
-        }
-    }
-
     private static CommandLine placeholder(Command command) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(new Placeholder());
         spec.name(command.name()).aliases(command.aliases());
-        spec.usageMessage().header(command.header()).hidden(command.hidden());
         return new CommandLine(spec);
+    }
+
+    /**
+     * The subcommands of {@code spec} as its command list shows them, built or not: the {@link Command}
+     * annotation of each, in declaration order. Empty for a leaf.
+     */
+    static List<Command> listed(CommandSpec spec) {
+        List<Command> listed = new ArrayList<>();
+        Subcommands subcommands = spec.userObject().getClass().getAnnotation(Subcommands.class);
+        if (subcommands != null) {
+            for (Class<?> sub : subcommands.value()) {
+                listed.add(sub.getAnnotation(Command.class));
+            }
+        }
+        return listed;
     }
 
     /** Whether {@code commandLine} is a placeholder, not a command built for this run. */

@@ -8,9 +8,9 @@ import dev.dbtok.output.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Nested;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CommandTreeTest {
@@ -56,7 +57,9 @@ class CommandTreeTest {
             CommandLine lazy = commandLine(new String[] {"--help"});
             CommandLine whole = Cli.newCommandLine(services(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
-            assertEquals(List.copyOf(whole.getSubcommands().keySet()), List.copyOf(lazy.getSubcommands().keySet()));
+            assertEquals(HelpLayout.usage(whole.getCommandSpec()), HelpLayout.usage(lazy.getCommandSpec()));
+            assertEquals(HelpLayout.usage(whole.getSubcommands().get("tokens").getCommandSpec()),
+                    HelpLayout.usage(commandLine(new String[] {"tokens", "list"}).getSubcommands().get("tokens").getCommandSpec()));
             assertFalse(isBuilt(lazy, "tokens"));
             assertTrue(isBuilt(whole, "tokens", "list"));
         }
@@ -95,7 +98,7 @@ class CommandTreeTest {
     @Nested
     class Placeholders {
         @Test
-        void should_wait_for_a_command_list_when_the_group_has_a_built_subcommand() {
+        void should_leave_out_the_siblings_of_a_built_subcommand() {
             CommandLine root = commandLine(new String[] {"tokens", "list"});
 
             assertEquals(List.of("tokens"), List.copyOf(root.getSubcommands().keySet()));
@@ -103,23 +106,24 @@ class CommandTreeTest {
         }
 
         @Test
-        void should_complete_a_group_for_its_command_list() {
-            CommandLine lazy = commandLine(new String[] {"tokens", "list"});
-            CommandLine whole = Cli.newCommandLine(services(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        void should_stand_one_for_a_group_without_a_built_subcommand() {
+            CommandLine tokens = commandLine(new String[] {"tokens"}).getSubcommands().get("tokens");
 
-            HelpLayout.usage(lazy.getCommandSpec());
-
-            assertEquals(Set.copyOf(whole.getSubcommands().keySet()), Set.copyOf(lazy.getSubcommands().keySet()));
-            assertTrue(isBuilt(lazy, "tokens"));
-            assertFalse(isBuilt(lazy, "auth"));
+            assertEquals(List.of("create"), List.copyOf(tokens.getSubcommands().keySet()));
+            assertTrue(CommandTree.isPlaceholder(tokens.getSubcommands().get("create")));
         }
 
         @Test
-        void should_come_at_once_for_a_group_without_a_built_subcommand() {
-            CommandLine root = commandLine(new String[] {"tokens"});
+        void should_list_commands_from_their_annotations_in_declaration_order() {
+            CommandLine tokens = commandLine(new String[] {"tokens", "list"}).getSubcommands().get("tokens");
 
-            assertEquals(4, root.getSubcommands().get("tokens").getSubcommands().size());
-            assertFalse(isBuilt(root, "tokens", "list"));
+            List<String> names = new ArrayList<>();
+            for (Command command : CommandTree.listed(tokens.getCommandSpec())) {
+                names.add(command.name());
+            }
+
+            assertEquals(List.of("create", "delete", "list", "update"), names);
+            assertEquals(List.of(), CommandTree.listed(tokens.getSubcommands().get("list").getCommandSpec()));
         }
     }
 
