@@ -19,6 +19,24 @@ import picocli.CommandLine.IFactory;
  * build it here, so tests exercise exactly what users run.
  */
 public final class Cli {
+    /**
+     * Every {@link CommandLine} (one per command built) registers picocli's built-in converters, and for
+     * java.time, java.sql and java.nio.file types that means finding them by reflection and initialising
+     * them (java.time's parsers): a fifth of building dbtok's command line. No dbtok flag or argument has
+     * such a type ({@code ConverterTypesTest}), so they are switched off with picocli's property, unless
+     * the JVM was given one. The property (regular expressions over type names) only governs those
+     * reflective converters; {@code .*} is the cheapest pattern to match them all, and picocli compiles it
+     * for each of them in each {@link CommandLine}.
+     */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    static final String EXCLUDE_ALL = ".*";
+
+    static {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, EXCLUDE_ALL);
+        }
+    }
+
     private Cli() {
     }
 
@@ -46,6 +64,9 @@ public final class Cli {
         commandLine.setAllowSubcommandsAsOptionParameters(true);
         // A repeated flag takes its last value, as in the official CLI, instead of being an error.
         commandLine.setOverwrittenOptionsAllowed(true);
+        // No dbtok text uses picocli's ${...} variables nor format specifiers. Interpolating would only cost:
+        // each flag description goes through String.format (whose first use alone is ~2 ms) at every help.
+        commandLine.setInterpolateVariables(false);
         commandLine.setParameterExceptionHandler(new ParameterErrorHandler());
         commandLine.setExecutionExceptionHandler(new ExecutionErrorHandler());
         commandLine.setExecutionStrategy(new Lifecycle());

@@ -1,6 +1,8 @@
 package dev.dbtok.cli;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,14 +12,19 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Builds dbtok's command tree from the {@link Subcommands} of each command, but only the commands a
  * run can reach. Building picocli's model of a command (its options, converters, the global flags
- * copied into it) is most of dbtok's start-up; every command the run cannot reach becomes a
- * placeholder that carries what a command list shows of it (name, aliases, header, hidden), read from
- * its {@link Command} annotation without building a model.
+ * copied into it) is most of dbtok's start-up, and even an empty {@link CommandLine} costs picocli's
+ * converter registry and parser settings; so every command the run cannot reach is left out.
  *
  * <p>A command is built for real when its name or an alias is any word of the command line before
  * {@code --}. That is a superset of the path picocli will follow, whatever the options and their
- * values, so a placeholder is never parsed into nor run: help, errors and command lists read the same
- * as with the whole tree built.
+ * values, so a command left out is never parsed into nor run. What is left out still shows: command
+ * lists are read from the {@link Command} annotations of a group's {@link Subcommands}
+ * ({@link #listed}), so help, errors and command lists read the same as with the whole tree built.
+ *
+ * <p>A group none of whose subcommands is built gets one placeholder, which carries the name of its
+ * first subcommand (no word of the command line names it) and is never parsed into: picocli tells a
+ * group from a leaf by its having subcommands (a group run bare is a usage error, which
+ * {@link ParameterErrorHandler} turns into its help).
  */
 final class CommandTree {
     /** The words that may name a command, or {@code null} to build every command. */
@@ -52,8 +59,13 @@ final class CommandTree {
         if (subcommands != null) {
             for (Class<?> sub : subcommands.value()) {
                 Command annotation = sub.getAnnotation(Command.class);
-                CommandLine subLine = reachable(annotation) ? build(sub, factory) : placeholder(annotation);
-                commandLine.addSubcommand(annotation.name(), subLine);
+                if (reachable(annotation)) {
+                    commandLine.addSubcommand(annotation.name(), build(sub, factory));
+                }
+            }
+            if (commandLine.getSubcommands().isEmpty()) {
+                Command first = subcommands.value()[0].getAnnotation(Command.class);
+                commandLine.addSubcommand(first.name(), placeholder(first));
             }
         }
         return commandLine;
@@ -74,8 +86,22 @@ final class CommandTree {
     private static CommandLine placeholder(Command command) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(new Placeholder());
         spec.name(command.name()).aliases(command.aliases());
-        spec.usageMessage().header(command.header()).hidden(command.hidden());
         return new CommandLine(spec);
+    }
+
+    /**
+     * The subcommands of {@code spec} as its command list shows them, built or not: the {@link Command}
+     * annotation of each, in declaration order. Empty for a leaf.
+     */
+    static List<Command> listed(CommandSpec spec) {
+        List<Command> listed = new ArrayList<>();
+        Subcommands subcommands = spec.userObject().getClass().getAnnotation(Subcommands.class);
+        if (subcommands != null) {
+            for (Class<?> sub : subcommands.value()) {
+                listed.add(sub.getAnnotation(Command.class));
+            }
+        }
+        return listed;
     }
 
     /** Whether {@code commandLine} is a placeholder, not a command built for this run. */

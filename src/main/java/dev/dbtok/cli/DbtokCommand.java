@@ -18,7 +18,6 @@ import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /**
  * The root command. Like every group it has no body: picocli reports a missing subcommand and
@@ -33,9 +32,6 @@ import picocli.CommandLine.Spec;
 @Subcommands({AuthCommand.class, ConfigureCommand.class, EmulatorCommand.class, TokenManagementCommand.class,
     TokensCommand.class, WorkspaceConfCommand.class})
 public final class DbtokCommand {
-    @Spec
-    CommandSpec spec;
-
     private final Services services;
     private Session session;
 

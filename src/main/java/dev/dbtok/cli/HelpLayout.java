@@ -3,8 +3,8 @@ package dev.dbtok.cli;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -19,13 +19,13 @@ public final class HelpLayout {
 
     private static final Renderer RENDERER = new Renderer();
     /*
-     * No lambdas or method references over picocli types in this class: picocli is Java 5 bytecode, and
-     * a lambda over its types makes the class-data-sharing dump link them, which drops them (and
-     * picocli's CommandSpec with them) from the archive, for every run.
+     * Classes rather than lambdas: both come from the class-data-sharing archive (since dbtok ships picocli
+     * compiled for Java 17, lambdas over its types no longer keep classes out of it), but a lambda's call
+     * site is still linked at run time, on the path of every help text.
      */
-    private static final Comparator<CommandSpec> BY_NAME = new Comparator<>() {
+    private static final Comparator<Command> BY_NAME = new Comparator<>() {
         @Override
-        public int compare(CommandSpec a, CommandSpec b) {
+        public int compare(Command a, Command b) {
             return a.name().compareTo(b.name());
         }
     };
@@ -92,13 +92,13 @@ public final class HelpLayout {
         return out.append('\n').toString();
     }
 
+    /** The command list, built from the annotations: commands the run did not build are listed too ({@link CommandTree}). */
     private static void commandList(CommandSpec spec, StringBuilder out) {
-        List<CommandSpec> main = new ArrayList<>();
-        List<CommandSpec> permissions = new ArrayList<>();
+        List<Command> main = new ArrayList<>();
+        List<Command> permissions = new ArrayList<>();
         int padding = MIN_NAME_PADDING;
-        for (Map.Entry<String, CommandLine> entry : spec.subcommands().entrySet()) {
-            CommandSpec sub = entry.getValue().getCommandSpec();
-            if (sub.usageMessage().hidden() || !entry.getKey().equals(sub.name())) {
+        for (Command sub : CommandTree.listed(spec)) {
+            if (sub.hidden()) {
                 continue;
             }
             padding = Math.max(padding, sub.name().length());
@@ -118,9 +118,9 @@ public final class HelpLayout {
         }
     }
 
-    private static void rows(List<CommandSpec> commands, int padding, StringBuilder out) {
-        for (CommandSpec sub : commands) {
-            out.append("\n  ").append(pad(sub.name(), padding)).append(' ').append(shortText(sub));
+    private static void rows(List<Command> commands, int padding, StringBuilder out) {
+        for (Command sub : commands) {
+            out.append("\n  ").append(pad(sub.name(), padding)).append(' ').append(sub.header().length == 0 ? "" : sub.header()[0]);
         }
     }
 
@@ -179,8 +179,14 @@ public final class HelpLayout {
         return rows.toString();
     }
 
+    /** The name without its leading dashes (a loop, not a regex: a regex is compiled at every comparison). */
     private static String sortName(OptionSpec option) {
-        return option.longestName().replaceFirst("^-+", "");
+        String name = option.longestName();
+        int start = 0;
+        while (start < name.length() && name.charAt(start) == '-') {
+            start++;
+        }
+        return name.substring(start);
     }
 
     private static String pad(String s, int width) {

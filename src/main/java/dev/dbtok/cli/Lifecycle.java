@@ -26,7 +26,7 @@ final class Lifecycle implements IExecutionStrategy {
             root.getErr().flush();
         }
         if (helpRequested(parseResult)) {
-            return new CommandLine.RunLast().execute(parseResult);
+            return help(parseResult);
         }
         Log log;
         try {
@@ -73,6 +73,26 @@ final class Lifecycle implements IExecutionStrategy {
             b.append(", ").append(arg);
         }
         return b.toString();
+    }
+
+    /**
+     * What picocli does for {@code --help} and {@code --version}, the first one asked for along the
+     * command path winning, except that help is printed straight from {@link HelpLayout}: picocli's way
+     * builds its own help model of the command and of each subcommand first, only to hand it to the
+     * layout.
+     */
+    private static int help(ParseResult parseResult) {
+        for (CommandLine parsed : parseResult.asCommandLineList()) {
+            if (parsed.isUsageHelpRequested()) {
+                parsed.getOut().print(HelpLayout.help(parsed.getCommandSpec()));
+                parsed.getOut().flush();
+                return parsed.getCommandSpec().exitCodeOnUsageHelp();
+            }
+            if (parsed.isVersionHelpRequested()) {
+                break;
+            }
+        }
+        return new CommandLine.RunLast().execute(parseResult);
     }
 
     private static boolean helpRequested(ParseResult parseResult) {

@@ -20,8 +20,9 @@ public final class ParameterErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
         if (isBareGroup(ex)) {
-            // A group given no subcommand prints its help and succeeds, like the official CLI.
-            commandLine.usage(commandLine.getOut());
+            // A group given no subcommand prints its help and succeeds, like the official CLI. Printed
+            // here rather than by commandLine.usage(), which first builds picocli's own help model.
+            commandLine.getOut().print(HelpLayout.help(commandLine.getCommandSpec()));
             commandLine.getOut().flush();
             return ExitCodes.OK;
         }

@@ -8,6 +8,7 @@ import dev.dbtok.output.Terminal;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CommandTreeTest {
@@ -55,7 +57,9 @@ class CommandTreeTest {
             CommandLine lazy = commandLine(new String[] {"--help"});
             CommandLine whole = Cli.newCommandLine(services(), new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
 
-            assertEquals(List.copyOf(whole.getSubcommands().keySet()), List.copyOf(lazy.getSubcommands().keySet()));
+            assertEquals(HelpLayout.usage(whole.getCommandSpec()), HelpLayout.usage(lazy.getCommandSpec()));
+            assertEquals(HelpLayout.usage(whole.getSubcommands().get("tokens").getCommandSpec()),
+                    HelpLayout.usage(commandLine(new String[] {"tokens", "list"}).getSubcommands().get("tokens").getCommandSpec()));
             assertFalse(isBuilt(lazy, "tokens"));
             assertTrue(isBuilt(whole, "tokens", "list"));
         }
@@ -68,7 +72,9 @@ class CommandTreeTest {
         @ValueSource(strings = {
             "--help", "", "tokens", "tokens --help", "tokens list --help", "token-management --help",
             "nosuch", "tokens nosuch", "tokens list --nosuch", "--nosuch tokens list", "-o", "--output tokens list",
-            "emulator --help", "auth", "workspace-conf get-status --help", "--version", "tokens -- list"})
+            "emulator --help", "auth", "workspace-conf get-status --help", "--version", "tokens -- list",
+            "tokens --help list", "-o bogus tokens list", "-p tokens", "tokens list --limit x", "-p tokens list --nosuch",
+            "token-management --version list", "tokens create --help", "auth profiles --help", "tokens list --help --version"})
         void should_print_what_the_whole_tree_prints(String line) {
             String[] args = line.isEmpty() ? new String[0] : line.split(" ");
 
@@ -89,10 +95,46 @@ class CommandTreeTest {
         return List.of(String.valueOf(code), out.toString(), err.toString());
     }
 
+    @Nested
+    class Placeholders {
+        @Test
+        void should_leave_out_the_siblings_of_a_built_subcommand() {
+            CommandLine root = commandLine(new String[] {"tokens", "list"});
+
+            assertEquals(List.of("tokens"), List.copyOf(root.getSubcommands().keySet()));
+            assertEquals(List.of("list"), List.copyOf(root.getSubcommands().get("tokens").getSubcommands().keySet()));
+        }
+
+        @Test
+        void should_stand_one_for_a_group_without_a_built_subcommand() {
+            CommandLine tokens = commandLine(new String[] {"tokens"}).getSubcommands().get("tokens");
+
+            assertEquals(List.of("create"), List.copyOf(tokens.getSubcommands().keySet()));
+            assertTrue(CommandTree.isPlaceholder(tokens.getSubcommands().get("create")));
+        }
+
+        @Test
+        void should_list_commands_from_their_annotations_in_declaration_order() {
+            CommandLine tokens = commandLine(new String[] {"tokens", "list"}).getSubcommands().get("tokens");
+
+            List<String> names = new ArrayList<>();
+            for (Command command : CommandTree.listed(tokens.getCommandSpec())) {
+                names.add(command.name());
+            }
+
+            assertEquals(List.of("create", "delete", "list", "update"), names);
+            assertEquals(List.of(), CommandTree.listed(tokens.getSubcommands().get("list").getCommandSpec()));
+        }
+    }
+
+    /** Whether the command at {@code path} was built for real (not a placeholder, nor left out until listed). */
     private static boolean isBuilt(CommandLine root, String... path) {
         CommandLine command = root;
         for (String name : path) {
             command = command.getSubcommands().get(name);
+            if (command == null) {
+                return false;
+            }
         }
         return !CommandTree.isPlaceholder(command);
     }
