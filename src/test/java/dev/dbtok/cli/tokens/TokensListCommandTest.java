@@ -17,6 +17,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.dbtok.support.CliRun;
 import dev.dbtok.support.Dbtok;
 import dev.dbtok.support.Workspace;
+import dev.dbtok.output.JsonOutput;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -41,9 +42,12 @@ class TokensListCommandTest {
 
     Dbtok dbtok;
 
+    String host;
+
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
         dbtok = Workspace.defaultProfile(home, wm);
+        host = wm.getHttpBaseUrl();
     }
 
     @Nested
@@ -244,6 +248,115 @@ class TokensListCommandTest {
 
             assertThat(run).failedWith(1).outIsEmpty().errEquals("Error: --limit must be a non-negative integer, got -1\n");
             verify(exactly(0), anyRequestedFor(anyUrl()));
+        }
+    }
+
+    /**
+     * The listing is decoded token by token and printed by dbtok's own writer; it must print what decoding the whole
+     * response with the shared mapper and printing it with {@link JsonOutput} or the table printed before.
+     */
+    @Nested
+    class Against_the_whole_response_decoding {
+        static java.util.stream.Stream<String> bodies() {
+            return java.util.stream.Stream.of(
+                    "{}",
+                    "null",
+                    "{\"token_infos\": null}",
+                    "{\"token_infos\": []}",
+                    "{\"token_infos\": \"\"}",
+                    "{\"next_page_token\": \"p\", \"token_infos\": [{\"token_id\": \"a\", \"extra\": {\"x\": [1, {}]},"
+                            + " \"created_by_id\": \"unread\"}], \"more\": [null, 1e400]}",
+                    "{\"token_infos\": [{\"token_id\": null, \"comment\": null, \"expiry_time\": null, \"creation_time\": null,"
+                            + " \"scopes\": null, \"inferred_scopes\": []}]}",
+                    "{\"token_infos\": [{\"token_id\": \"\\u2028\\ud83d\\ude00 \\ud83d é 日本\", \"comment\": \"tab\\there <&> \\\"q\\\" \\\\ /\"}]}",
+                    "{\"token_infos\": [{\"token_id\": \"max\", \"creation_time\": 9223372036854775807,"
+                            + " \"expiry_time\": -9223372036854775808}, {\"token_id\": \"s\", \"expiry_time\": \"17\"}]}",
+                    "{\"token_infos\": [{\"token_id\": \"sc\", \"scopes\": [\"a\", \"b\"], \"autoscope_state\": \"ON\","
+                            + " \"inferred_scopes\": [\"c\"], \"backfill_scopes\": [\"d\", null]}]}",
+                    "{\"token_infos\": [{\"token_id\": \"first\"}], \"token_infos_count\": 1}",
+                    "");
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.MethodSource("bodies")
+        void should_print_the_json_the_mapper_printed(String body) throws Exception {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(body)));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).succeeded().errIsEmpty()
+                    .outEquals(JsonOutput.toJson(wholeDecoding(body)));
+        }
+
+        @org.junit.jupiter.params.ParameterizedTest
+        @org.junit.jupiter.params.provider.MethodSource("bodies")
+        void should_print_the_table_printed_from_the_whole_response(String body) throws Exception {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(body)));
+            java.io.StringWriter table = new java.io.StringWriter();
+            ListTokensCommand.TABLE.render(wholeDecoding(body), table);
+
+            assertThat(dbtok.run("tokens", "list")).succeeded().errIsEmpty().outEquals(table.toString());
+        }
+
+        @Test
+        void should_print_unicode_and_escapes_as_go_does() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(
+                    "{\"token_infos\": [{\"token_id\": \"\\u2028é\\ud83d\", \"expiry_time\": 9223372036854775807,"
+                            + " \"comment\": \"<a&b>\\t\\\"\"}]}")));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).succeeded().outEquals("""
+                    [
+                      {
+                        "comment": "\\u003ca\\u0026b\\u003e\\t\\"",
+                        "expiry_time": 9223372036854775807,
+                        "token_id": "\\u2028é\uFFFD"
+                      }
+                    ]
+                    """);
+        }
+
+        @Test
+        void should_name_the_token_field_that_does_not_decode() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(
+                    "{\"token_infos\":[{\"token_id\":\"a\",\"creation_time\":\"soon\"}]}")));
+
+            CliRun run = dbtok.run("tokens", "list", "-o", "json");
+
+            assertThat(run).failedWith(1).outIsEmpty().errEquals("Error: Get \"" + host
+                    + "/api/2.0/token/list\": cannot decode the response: unexpected value at"
+                    + " token_infos[0].creation_time (line 1, column 49)\n");
+        }
+
+        @Test
+        void should_print_nothing_for_a_body_that_breaks_off() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\":[{\"token_id\":\"a\"},")));
+
+            CliRun run = dbtok.run("tokens", "list");
+
+            assertThat(run).failedWith(1).outIsEmpty().errEquals("Error: Get \"" + host
+                    + "/api/2.0/token/list\": cannot decode the response: unexpected value at token_infos (line 1, column 34)\n");
+        }
+
+        @Test
+        void should_refuse_a_list_that_is_an_object() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\":{}}")));
+
+            assertThat(dbtok.run("tokens", "list", "-o", "json")).failedWith(1).outIsEmpty().errEquals("Error: Get \""
+                    + host + "/api/2.0/token/list\": cannot decode the response: unexpected value at token_infos"
+                    + " (line 1, column 16)\n");
+        }
+
+        @Test
+        void should_keep_the_limit_in_text_mode() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson(TWO_TOKENS)));
+
+            assertThat(dbtok.run("tokens", "list", "--limit", "1")).succeeded().outEquals(
+                    "ID                                                                Expiry time  Comment\n"
+                            + "5684c955822ac792a51ae2aeb80190f13457bab3e2e2934c133a08b38454816c  -1           ci & cd\n");
+        }
+
+        private static java.util.List<dev.dbtok.http.model.PublicTokenInfo> wholeDecoding(String body) throws Exception {
+            dev.dbtok.http.model.ListPublicTokensResponse response = dev.dbtok.json.Json.mapper()
+                    .readValue(body.isBlank() ? "{}" : body, dev.dbtok.http.model.ListPublicTokensResponse.class);
+            return response == null ? java.util.List.of() : response.tokenInfos();
         }
     }
 
