@@ -29,9 +29,10 @@ import static dev.dbtok.cli.FlagValues.nonZero;
         })
 final class ListCommand extends LeafCommand {
     private static final TextTable<TokenInfo> TABLE = TextTable.of(
-            Column.id("ID", TokenInfo::tokenId),
-            Column.text("Created By", TokenInfo::createdByUsername),
-            Column.text("Comment", TokenInfo::comment));
+            // A null in the listing is a row of empty cells, as the official CLI decodes it into an empty token.
+            Column.id("ID", t -> t == null ? null : t.tokenId()),
+            Column.text("Created By", t -> t == null ? null : t.createdByUsername()),
+            Column.text("Comment", t -> t == null ? null : t.comment()));
 
     @Option(names = "--created-by-id", paramLabel = "int", converter = GoFlags.Int64.class,
             description = "User ID of the user that created the token.")

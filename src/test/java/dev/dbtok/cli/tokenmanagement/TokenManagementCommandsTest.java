@@ -167,6 +167,14 @@ class TokenManagementCommandsTest {
         }
 
         @Test
+        void should_print_a_null_token_as_a_row_of_empty_cells() {
+            stubFor(get(TOKENS_PATH).willReturn(okJson("{\"token_infos\": [null, {\"token_id\": \"a\", \"created_by_username\": \"u\"}]}")));
+
+            assertThat(dbtok.run("token-management", "list")).succeeded().errIsEmpty()
+                    .outEquals("ID  Created By  Comment\n                \na   u           \n");
+        }
+
+        @Test
         void should_print_nothing_when_a_later_token_does_not_decode() {
             stubFor(get(TOKENS_PATH).willReturn(okJson("""
                     {"token_infos": [{"token_id": "t1"}, {"token_id": "t2", "creation_time": "soon"}]}

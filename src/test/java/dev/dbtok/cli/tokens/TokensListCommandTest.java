@@ -194,6 +194,14 @@ class TokensListCommandTest {
         }
 
         @Test
+        void should_print_a_null_token_as_an_empty_row_in_the_table() {
+            stubFor(get("/api/2.0/token/list").willReturn(okJson("{\"token_infos\": [null, {\"token_id\": \"a\"}]}")));
+
+            assertThat(dbtok.run("tokens", "list")).succeeded().errIsEmpty()
+                    .outEquals("ID  Expiry time  Comment\n    0            \na   0            \n");
+        }
+
+        @Test
         void should_print_an_empty_array_for_a_null_or_missing_list_or_an_empty_body() {
             for (String body : new String[] {"{\"token_infos\": null}", "{\"other\": [1]}", "", "null"}) {
                 stubFor(get("/api/2.0/token/list").willReturn(okJson(body)));
