@@ -1,7 +1,6 @@
 package dev.dbtok.http;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.dbtok.http.model.ListPublicTokensResponse;
 import dev.dbtok.http.model.PublicTokenInfo;
@@ -30,44 +29,44 @@ final class PublicTokenInfoReader {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             return byMapper(parser, PublicTokenInfo.class);
         }
-        String tokenId = null;
-        Long creationTime = null;
-        Long expiryTime = null;
-        String comment = null;
-        List<String> scopes = null;
-        String autoscopeState = null;
-        List<String> inferredScopes = null;
-        List<String> backfillScopes = null;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            parser.nextToken();
-            boolean unknown = false;
-            try {
-                switch (name) {
-                    case "token_id" -> tokenId = string(parser);
-                    case "creation_time" -> creationTime = int64(parser);
-                    case "expiry_time" -> expiryTime = int64(parser);
-                    case "comment" -> comment = string(parser);
-                    case "scopes" -> scopes = strings(parser);
-                    case "autoscope_state" -> autoscopeState = string(parser);
-                    case "inferred_scopes" -> inferredScopes = strings(parser);
-                    case "backfill_scopes" -> backfillScopes = strings(parser);
-                    default -> {
-                        unknown = true;
-                        parser.skipChildren();
-                    }
+        Fields fields = new Fields();
+        JsonObjectFields.read(parser, PublicTokenInfo.class, fields);
+        return fields.token();
+    }
+
+    /** The fields of a {@link PublicTokenInfo}; {@link TokenInfoReader} reads the same ones of a {@code TokenInfo}. */
+    static final class Fields implements JsonObjectFields.Sink {
+        String tokenId;
+        Long creationTime;
+        Long expiryTime;
+        String comment;
+        List<String> scopes;
+        String autoscopeState;
+        List<String> inferredScopes;
+        List<String> backfillScopes;
+
+        @Override
+        public boolean read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "token_id" -> tokenId = string(parser);
+                case "creation_time" -> creationTime = int64(parser);
+                case "expiry_time" -> expiryTime = int64(parser);
+                case "comment" -> comment = string(parser);
+                case "scopes" -> scopes = strings(parser);
+                case "autoscope_state" -> autoscopeState = string(parser);
+                case "inferred_scopes" -> inferredScopes = strings(parser);
+                case "backfill_scopes" -> backfillScopes = strings(parser);
+                default -> {
+                    return false;
                 }
-            } catch (JsonProcessingException e) {
-                // As the mapper reports it: a value that fails to decode, broken JSON included, at its field; a
-                // skipped one at the token.
-                throw unknown ? e : DecodePaths.atField(e, PublicTokenInfo.class, name);
             }
+            return true;
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT) {
-            // Not reached for well-formed input: nextFieldName() fails on anything else.
-            throw DecodePaths.unexpected(parser, "unexpected " + parser.currentToken());
+
+        PublicTokenInfo token() {
+            return new PublicTokenInfo(tokenId, creationTime, expiryTime, comment, orEmpty(scopes), autoscopeState,
+                    orEmpty(inferredScopes), orEmpty(backfillScopes));
         }
-        return new PublicTokenInfo(tokenId, creationTime, expiryTime, comment, orEmpty(scopes), autoscopeState,
-                orEmpty(inferredScopes), orEmpty(backfillScopes));
     }
 
     /** A body that is not a plain object ({@code null}, {@code []}, {@code ""}, ...), decoded by the mapper. */

@@ -1,7 +1,6 @@
 package dev.dbtok.http;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.dbtok.http.model.ListTokensResponse;
 import dev.dbtok.http.model.TokenInfo;
@@ -31,54 +30,41 @@ final class TokenInfoReader {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             return byMapper(parser, TokenInfo.class);
         }
-        String tokenId = null;
-        Long creationTime = null;
-        Long expiryTime = null;
-        String comment = null;
-        List<String> scopes = null;
-        String autoscopeState = null;
-        List<String> inferredScopes = null;
-        List<String> backfillScopes = null;
-        Long createdById = null;
-        String createdByUsername = null;
-        Long lastUsedDay = null;
-        Long ownerId = null;
-        Long workspaceId = null;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            parser.nextToken();
-            boolean unknown = false;
-            try {
-                switch (name) {
-                    case "token_id" -> tokenId = string(parser);
-                    case "creation_time" -> creationTime = int64(parser);
-                    case "expiry_time" -> expiryTime = int64(parser);
-                    case "comment" -> comment = string(parser);
-                    case "scopes" -> scopes = strings(parser);
-                    case "autoscope_state" -> autoscopeState = string(parser);
-                    case "inferred_scopes" -> inferredScopes = strings(parser);
-                    case "backfill_scopes" -> backfillScopes = strings(parser);
-                    case "created_by_id" -> createdById = int64(parser);
-                    case "created_by_username" -> createdByUsername = string(parser);
-                    case "last_used_day" -> lastUsedDay = int64(parser);
-                    case "owner_id" -> ownerId = int64(parser);
-                    case "workspace_id" -> workspaceId = int64(parser);
-                    default -> {
-                        unknown = true;
-                        parser.skipChildren();
-                    }
+        Fields fields = new Fields();
+        JsonObjectFields.read(parser, TokenInfo.class, fields);
+        return fields.token();
+    }
+
+    /** The fields of a {@link TokenInfo}: those of a public token, and who created and owns it. */
+    private static final class Fields implements JsonObjectFields.Sink {
+        private final PublicTokenInfoReader.Fields common = new PublicTokenInfoReader.Fields();
+        private Long createdById;
+        private String createdByUsername;
+        private Long lastUsedDay;
+        private Long ownerId;
+        private Long workspaceId;
+
+        @Override
+        public boolean read(String name, JsonParser parser) throws IOException {
+            switch (name) {
+                case "created_by_id" -> createdById = int64(parser);
+                case "created_by_username" -> createdByUsername = string(parser);
+                case "last_used_day" -> lastUsedDay = int64(parser);
+                case "owner_id" -> ownerId = int64(parser);
+                case "workspace_id" -> workspaceId = int64(parser);
+                default -> {
+                    return common.read(name, parser);
                 }
-            } catch (JsonProcessingException e) {
-                // As the mapper reports it: a value that fails to decode, broken JSON included, at its field; a
-                // skipped one at the token.
-                throw unknown ? e : DecodePaths.atField(e, TokenInfo.class, name);
             }
+            return true;
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT) {
-            // Not reached for well-formed input: nextFieldName() fails on anything else.
-            throw DecodePaths.unexpected(parser, "unexpected " + parser.currentToken());
+
+        TokenInfo token() {
+            PublicTokenInfoReader.Fields c = common;
+            return new TokenInfo(c.tokenId, c.creationTime, c.expiryTime, c.comment, orEmpty(c.scopes), c.autoscopeState,
+                    orEmpty(c.inferredScopes), orEmpty(c.backfillScopes), createdById, createdByUsername, lastUsedDay,
+                    ownerId, workspaceId);
         }
-        return new TokenInfo(tokenId, creationTime, expiryTime, comment, orEmpty(scopes), autoscopeState,
-                orEmpty(inferredScopes), orEmpty(backfillScopes), createdById, createdByUsername, lastUsedDay, ownerId, workspaceId);
     }
 
     /** A body that is not a plain object ({@code null}, {@code []}, {@code ""}, ...), decoded by the mapper. */

@@ -3,6 +3,7 @@ package dev.dbtok.output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 
 /**
  * Writes JSON token by token in the layout of Go's {@code json.MarshalIndent(v, "", "  ")} with Go's string escapes,
@@ -58,6 +59,34 @@ public final class GoJsonWriter {
         buf[len++] = ':';
         buf[len++] = ' ';
         afterName = true;
+    }
+
+    /** {@code "name": value}, left out when {@code value} is {@code null}, like a Go field with {@code omitempty}. */
+    public void field(String name, String value) {
+        if (value != null) {
+            name(name);
+            value(value);
+        }
+    }
+
+    /** {@code "name": value}, left out when {@code value} is {@code null}. */
+    public void field(String name, Long value) {
+        if (value != null) {
+            name(name);
+            value(value.longValue());
+        }
+    }
+
+    /** {@code "name": [...]}, left out when {@code values} is {@code null} or empty, like a Go slice with {@code omitempty}. */
+    public void field(String name, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            name(name);
+            beginArray();
+            for (String value : values) {
+                value(value);
+            }
+            endArray();
+        }
     }
 
     public void value(long value) {

@@ -3,7 +3,6 @@ package dev.dbtok.cli.tokenmanagement;
 import dev.dbtok.http.model.TokenInfo;
 import dev.dbtok.output.GoJsonWriter;
 import java.io.Writer;
-import java.util.List;
 
 /**
  * Prints tokens as the shared mapper would ({@code JsonOutput}), field by field: keys sorted, absent fields and
@@ -40,44 +39,19 @@ final class TokenInfoJson {
             return;
         }
         json.beginObject();
-        string(json, "autoscope_state", token.autoscopeState());
-        strings(json, "backfill_scopes", token.backfillScopes());
-        string(json, "comment", token.comment());
-        int64(json, "created_by_id", token.createdById());
-        string(json, "created_by_username", token.createdByUsername());
-        int64(json, "creation_time", token.creationTime());
-        int64(json, "expiry_time", token.expiryTime());
-        strings(json, "inferred_scopes", token.inferredScopes());
-        int64(json, "last_used_day", token.lastUsedDay());
-        int64(json, "owner_id", token.ownerId());
-        strings(json, "scopes", token.scopes());
-        string(json, "token_id", token.tokenId());
-        int64(json, "workspace_id", token.workspaceId());
+        json.field("autoscope_state", token.autoscopeState());
+        json.field("backfill_scopes", token.backfillScopes());
+        json.field("comment", token.comment());
+        json.field("created_by_id", token.createdById());
+        json.field("created_by_username", token.createdByUsername());
+        json.field("creation_time", token.creationTime());
+        json.field("expiry_time", token.expiryTime());
+        json.field("inferred_scopes", token.inferredScopes());
+        json.field("last_used_day", token.lastUsedDay());
+        json.field("owner_id", token.ownerId());
+        json.field("scopes", token.scopes());
+        json.field("token_id", token.tokenId());
+        json.field("workspace_id", token.workspaceId());
         json.endObject();
-    }
-
-    private static void string(GoJsonWriter json, String name, String value) {
-        if (value != null) {
-            json.name(name);
-            json.value(value);
-        }
-    }
-
-    private static void int64(GoJsonWriter json, String name, Long value) {
-        if (value != null) {
-            json.name(name);
-            json.value(value.longValue());
-        }
-    }
-
-    private static void strings(GoJsonWriter json, String name, List<String> values) {
-        if (values != null && !values.isEmpty()) {
-            json.name(name);
-            json.beginArray();
-            for (String value : values) {
-                json.value(value);
-            }
-            json.endArray();
-        }
     }
 }
