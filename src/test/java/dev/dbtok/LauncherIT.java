@@ -29,6 +29,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs {@code bin/dbtok} as a real process against the packaged jar.
@@ -382,6 +384,31 @@ class LauncherIT {
         Files.copy(LAUNCHER, Files.createDirectories(project.resolve("bin")).resolve("dbtok"), StandardCopyOption.COPY_ATTRIBUTES);
         Files.copy(JAR, Files.createDirectories(project.resolve("target")).resolve("dbtok.jar"));
         return project.toRealPath();
+    }
+
+    @Nested
+    class Start_up_work {
+        /**
+         * The packaged jar builds its commands from the command catalog: the JVM generates no proxy class for an
+         * annotation (each costs milliseconds at start-up), and the catalog's classes are the ones loaded.
+         */
+        @ParameterizedTest
+        @ValueSource(strings = {"--help", "tokens list -o json", "token-management list --help", "emulator exec --help"})
+        void should_read_no_annotation_at_run_time(String args) throws IOException {
+            Path classes = tmp.resolve("classes.txt");
+            Run run = run(LAUNCHER, env -> {
+                env.put("DBTOK_JAVA_OPTS", "-Xlog:class+load:file=" + classes);
+                env.put("DATABRICKS_HOST", "http://127.0.0.1:9");
+                env.put("DATABRICKS_TOKEN", "dapi-probe");
+                env.put("DATABRICKS_DISABLE_RETRIES", "true");
+            }, args.split(" "));
+
+            assertFalse(run.err().contains("\tat "), run::dump);
+            String loaded = Files.readString(classes);
+            assertTrue(loaded.contains("dev.dbtok.cli.model.CommandModel "), run::dump);
+            assertFalse(loaded.contains("$Proxy"), () -> "annotation proxies were generated:\n" + loaded.lines()
+                    .filter(line -> line.contains("$Proxy")).collect(java.util.stream.Collectors.joining("\n")));
+        }
     }
 
     @Nested

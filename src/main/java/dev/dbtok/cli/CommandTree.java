@@ -1,16 +1,17 @@
 package dev.dbtok.cli;
 
 import java.util.ArrayList;
+import dev.dbtok.cli.model.CommandCatalog;
+import dev.dbtok.cli.model.CommandInfo;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Builds dbtok's command tree from the {@link Subcommands} of each command, but only the commands a
+ * Builds dbtok's command tree from the subcommands of each command, but only the commands a
  * run can reach. Building picocli's model of a command (its options, converters, the global flags
  * copied into it) is most of dbtok's start-up, and even an empty {@link CommandLine} costs picocli's
  * converter registry and parser settings; so every command the run cannot reach is left out.
@@ -18,8 +19,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * <p>A command is built for real when its name or an alias is any word of the command line before
  * {@code --}. That is a superset of the path picocli will follow, whatever the options and their
  * values, so a command left out is never parsed into nor run. What is left out still shows: command
- * lists are read from the {@link Command} annotations of a group's {@link Subcommands}
- * ({@link #listed}), so help, errors and command lists read the same as with the whole tree built.
+ * lists are read from the {@link CommandInfo} of a group's subcommands ({@link #listed}), so help,
+ * errors and command lists read the same as with the whole tree built.
+ *
+ * <p>Commands and their lists come from the {@link CommandCatalog} the build writes, not from the
+ * annotations, whose reading at run time costs more than building the model.
  *
  * <p>A group none of whose subcommands is built gets one placeholder, which carries the name of its
  * first subcommand (no word of the command line names it) and is never parsed into: picocli tells a
@@ -53,25 +57,32 @@ final class CommandTree {
 
     /** The command line of {@code command} (a user object or a class) with its reachable subcommands built. */
     CommandLine build(Object command, IFactory factory) {
-        CommandLine commandLine = new CommandLine(command, factory);
-        Class<?> type = command instanceof Class<?> c ? c : command.getClass();
-        Subcommands subcommands = type.getAnnotation(Subcommands.class);
-        if (subcommands != null) {
-            for (Class<?> sub : subcommands.value()) {
-                Command annotation = sub.getAnnotation(Command.class);
-                if (reachable(annotation)) {
-                    commandLine.addSubcommand(annotation.name(), build(sub, factory));
+        CommandCatalog catalog = CommandCatalog.shared();
+        Object instance;
+        try {
+            instance = command instanceof Class<?> c ? factory.create(c) : command;
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("Could not instantiate " + command + ": " + e, e);
+        }
+        CommandLine commandLine = new CommandLine(catalog.spec(instance, factory), factory);
+        List<String> subcommands = catalog.info(instance.getClass()).subcommands();
+        if (!subcommands.isEmpty()) {
+            for (String name : subcommands) {
+                Class<?> sub = load(name);
+                CommandInfo info = catalog.info(sub);
+                if (reachable(info)) {
+                    commandLine.addSubcommand(info.name(), build(sub, factory));
                 }
             }
             if (commandLine.getSubcommands().isEmpty()) {
-                Command first = subcommands.value()[0].getAnnotation(Command.class);
-                commandLine.addSubcommand(first.name(), placeholder(first));
+                commandLine.addSubcommand(catalog.info(load(subcommands.get(0))).name(),
+                        placeholder(catalog.info(load(subcommands.get(0)))));
             }
         }
         return commandLine;
     }
 
-    private boolean reachable(Command command) {
+    private boolean reachable(CommandInfo command) {
         if (words == null || words.contains(command.name())) {
             return true;
         }
@@ -83,25 +94,31 @@ final class CommandTree {
         return false;
     }
 
-    private static CommandLine placeholder(Command command) {
+    private static CommandLine placeholder(CommandInfo command) {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(new Placeholder());
         spec.name(command.name()).aliases(command.aliases());
         return new CommandLine(spec);
     }
 
     /**
-     * The subcommands of {@code spec} as its command list shows them, built or not: the {@link Command}
-     * annotation of each, in declaration order. Empty for a leaf.
+     * The subcommands of {@code spec} as its command list shows them, built or not, in declaration order. Empty
+     * for a leaf.
      */
-    static List<Command> listed(CommandSpec spec) {
-        List<Command> listed = new ArrayList<>();
-        Subcommands subcommands = spec.userObject().getClass().getAnnotation(Subcommands.class);
-        if (subcommands != null) {
-            for (Class<?> sub : subcommands.value()) {
-                listed.add(sub.getAnnotation(Command.class));
-            }
+    static List<CommandInfo> listed(CommandSpec spec) {
+        CommandCatalog catalog = CommandCatalog.shared();
+        List<CommandInfo> listed = new ArrayList<>();
+        for (String sub : catalog.info(spec.userObject().getClass()).subcommands()) {
+            listed.add(catalog.info(load(sub)));
         }
         return listed;
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, CommandTree.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new CommandLine.InitializationException("missing command class " + name, e);
+        }
     }
 
     /** Whether {@code commandLine} is a placeholder, not a command built for this run. */

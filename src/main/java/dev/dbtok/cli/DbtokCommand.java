@@ -4,6 +4,7 @@ import dev.dbtok.Version;
 import dev.dbtok.cli.auth.AuthCommand;
 import dev.dbtok.cli.configure.ConfigureCommand;
 import dev.dbtok.cli.emulator.EmulatorCommand;
+import dev.dbtok.cli.model.Subcommands;
 import dev.dbtok.cli.tokenmanagement.TokenManagementCommand;
 import dev.dbtok.cli.tokens.TokensCommand;
 import dev.dbtok.cli.workspaceconf.WorkspaceConfCommand;

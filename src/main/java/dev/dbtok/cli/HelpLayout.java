@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import dev.dbtok.cli.model.CommandInfo;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -23,9 +23,9 @@ public final class HelpLayout {
      * compiled for Java 17, lambdas over its types no longer keep classes out of it), but a lambda's call
      * site is still linked at run time, on the path of every help text.
      */
-    private static final Comparator<Command> BY_NAME = new Comparator<>() {
+    private static final Comparator<CommandInfo> BY_NAME = new Comparator<>() {
         @Override
-        public int compare(Command a, Command b) {
+        public int compare(CommandInfo a, CommandInfo b) {
             return a.name().compareTo(b.name());
         }
     };
@@ -92,12 +92,12 @@ public final class HelpLayout {
         return out.append('\n').toString();
     }
 
-    /** The command list, built from the annotations: commands the run did not build are listed too ({@link CommandTree}). */
+    /** The command list, from every subcommand's {@link CommandInfo}: commands the run did not build are listed too ({@link CommandTree}). */
     private static void commandList(CommandSpec spec, StringBuilder out) {
-        List<Command> main = new ArrayList<>();
-        List<Command> permissions = new ArrayList<>();
+        List<CommandInfo> main = new ArrayList<>();
+        List<CommandInfo> permissions = new ArrayList<>();
         int padding = MIN_NAME_PADDING;
-        for (Command sub : CommandTree.listed(spec)) {
+        for (CommandInfo sub : CommandTree.listed(spec)) {
             if (sub.hidden()) {
                 continue;
             }
@@ -118,8 +118,8 @@ public final class HelpLayout {
         }
     }
 
-    private static void rows(List<Command> commands, int padding, StringBuilder out) {
-        for (Command sub : commands) {
+    private static void rows(List<CommandInfo> commands, int padding, StringBuilder out) {
+        for (CommandInfo sub : commands) {
             out.append("\n  ").append(pad(sub.name(), padding)).append(' ').append(sub.header().length == 0 ? "" : sub.header()[0]);
         }
     }

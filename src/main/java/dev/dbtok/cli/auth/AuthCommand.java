@@ -1,6 +1,6 @@
 package dev.dbtok.cli.auth;
 
-import dev.dbtok.cli.Subcommands;
+import dev.dbtok.cli.model.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok auth}: which workspace and identity dbtok uses, and which profiles it knows. */

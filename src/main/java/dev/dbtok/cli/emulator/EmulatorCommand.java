@@ -1,7 +1,7 @@
 package dev.dbtok.cli.emulator;
 
 import dev.dbtok.cli.DbtokCommand;
-import dev.dbtok.cli.Subcommands;
+import dev.dbtok.cli.model.Subcommands;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

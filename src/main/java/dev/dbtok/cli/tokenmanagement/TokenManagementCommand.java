@@ -1,6 +1,6 @@
 package dev.dbtok.cli.tokenmanagement;
 
-import dev.dbtok.cli.Subcommands;
+import dev.dbtok.cli.model.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok token-management}: workspace admins' view of everyone's tokens and who may use them. */

@@ -1,6 +1,6 @@
 package dev.dbtok.cli.tokens;
 
-import dev.dbtok.cli.Subcommands;
+import dev.dbtok.cli.model.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok tokens}: a user's own tokens. */

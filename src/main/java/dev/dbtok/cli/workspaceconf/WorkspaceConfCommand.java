@@ -1,6 +1,6 @@
 package dev.dbtok.cli.workspaceconf;
 
-import dev.dbtok.cli.Subcommands;
+import dev.dbtok.cli.model.Subcommands;
 import picocli.CommandLine.Command;
 
 /** {@code dbtok workspace-conf}: workspace settings such as whether tokens are enabled and their maximum lifetime. */

@@ -1,4 +1,4 @@
-package dev.dbtok.cli;
+package dev.dbtok.cli.model;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -7,7 +7,7 @@ import java.lang.annotation.Target;
 
 /**
  * A command's subcommands. Declared here instead of in picocli's {@code @Command(subcommands = ...)},
- * which would make picocli build every command of the tree on every run: {@link CommandTree} builds
+ * which would make picocli build every command of the tree on every run: dbtok's command tree builds
  * only those a run can reach.
  */
 @Retention(RetentionPolicy.RUNTIME)

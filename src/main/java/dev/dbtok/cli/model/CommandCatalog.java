@@ -1,0 +1,98 @@
+package dev.dbtok.cli.model;
+
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.InitializationException;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * dbtok's commands as picocli reads them from their annotations, read instead from a catalog that the build writes
+ * ({@link CatalogWriter}). Reading annotations at run time is a quarter of a short run: the JVM generates a proxy
+ * class per annotation type (picocli's and their meta-annotations), which no class-data archive of Java 17 can hold.
+ * The catalog gives picocli the same model through its programmatic API.
+ *
+ * <p>A class the catalog does not hold, or whose fields changed since the catalog was written (a build that compiled
+ * without writing it), is read from its annotations as before: only slower.
+ */
+public final class CommandCatalog {
+    /** Where the build puts the catalog, in the jar and in {@code target/classes}. */
+    public static final String RESOURCE = "META-INF/dbtok/commands.bin";
+    static final int MAGIC = 0xdb70c001;
+    static final int FORMAT = 1;
+
+    private static CommandCatalog shared;
+
+    private final Map<String, CommandModel> models;
+
+    CommandCatalog(Map<String, CommandModel> models) {
+        this.models = models;
+    }
+
+    /** The catalog of the running dbtok; empty when there is none. */
+    public static synchronized CommandCatalog shared() {
+        if (shared == null) {
+            shared = load(CommandCatalog.class.getClassLoader());
+        }
+        return shared;
+    }
+
+    static CommandCatalog load(ClassLoader loader) {
+        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+            return in == null ? new CommandCatalog(Map.of()) : read(in);
+        } catch (IOException | RuntimeException e) {
+            // A broken catalog only costs speed: every command is read from its annotations.
+            return new CommandCatalog(Map.of());
+        }
+    }
+
+    static CommandCatalog read(InputStream stream) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 14));
+        if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
+            throw new IOException("not a dbtok command catalog of format " + FORMAT);
+        }
+        int n = in.readInt();
+        Map<String, CommandModel> models = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            CommandModel model = CommandModel.read(in);
+            models.put(model.className, model);
+        }
+        return new CommandCatalog(models);
+    }
+
+    /** Whether {@code type} is built from the catalog. */
+    public boolean holds(Class<?> type) {
+        return model(type) != null;
+    }
+
+    /** What the command list shows of the command {@code type}, and its subcommands. */
+    public CommandInfo info(Class<?> type) {
+        CommandModel model = model(type);
+        return model != null ? model : new AnnotatedCommandInfo(type);
+    }
+
+    /** The spec of {@code command} (an instance of a command class): the one picocli makes from its annotations. */
+    public CommandSpec spec(Object command, IFactory factory) {
+        CommandModel model = model(command.getClass());
+        if (model == null) {
+            return CommandSpec.forAnnotatedObject(command, factory);
+        }
+        try {
+            return model.spec(command, factory, this);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new InitializationException("Could not build the command model of " + command.getClass().getName()
+                    + ": " + e, e);
+        }
+    }
+
+    CommandModel model(Class<?> type) {
+        CommandModel model = models.get(type.getName());
+        return model != null && model.matches(type) ? model : null;
+    }
+}
