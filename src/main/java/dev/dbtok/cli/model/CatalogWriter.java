@@ -67,14 +67,25 @@ public final class CatalogWriter {
     static byte[] write(Class<?> root) throws Exception {
         CatalogWriter writer = new CatalogWriter();
         writer.command(root);
+        // The models, then an index of where each starts: a run decodes only the few it builds.
+        ByteArrayOutputStream models = new ByteArrayOutputStream();
+        Map<String, Integer> offsets = new LinkedHashMap<>();
+        try (DataOutputStream out = new DataOutputStream(models)) {
+            for (CommandModel model : writer.models.values()) {
+                offsets.put(model.className, out.size());
+                model.write(out);
+            }
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(CommandCatalog.MAGIC);
             out.writeInt(CommandCatalog.FORMAT);
-            out.writeInt(writer.models.size());
-            for (CommandModel model : writer.models.values()) {
-                model.write(out);
+            out.writeInt(offsets.size());
+            for (Map.Entry<String, Integer> entry : offsets.entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeInt(entry.getValue());
             }
+            models.writeTo(out);
         }
         return bytes.toByteArray();
     }
@@ -134,10 +145,10 @@ public final class CatalogWriter {
         }
         if (command == null) {
             // A mixin: only its fields count.
-            return new CommandModel(type.getName(), CommandModel.fieldNamesOf(type), null, null, null, null, null, false,
+            return new CommandModel(type.getName(), CommandModel.fieldsOf(type), null, null, null, null, null, false,
                     null, null, subcommands, members);
         }
-        return new CommandModel(type.getName(), CommandModel.fieldNamesOf(type), spec.name(), spec.aliases(),
+        return new CommandModel(type.getName(), CommandModel.fieldsOf(type), spec.name(), spec.aliases(),
                 spec.usageMessage().header(), spec.usageMessage().description(), spec.usageMessage().customSynopsis(),
                 spec.usageMessage().hidden(),
                 spec.versionProvider() == null ? null : spec.versionProvider().getClass().getName(),
@@ -238,6 +249,6 @@ public final class CatalogWriter {
 
     /** For tests: the catalog {@link #write} makes, read back. */
     static CommandCatalog catalogOf(Class<?> root) throws Exception {
-        return CommandCatalog.read(new java.io.ByteArrayInputStream(write(root)));
+        return CommandCatalog.read(write(root));
     }
 }

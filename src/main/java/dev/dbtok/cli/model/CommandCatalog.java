@@ -1,9 +1,9 @@
 package dev.dbtok.cli.model;
 
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.IFactory;
@@ -27,41 +27,57 @@ public final class CommandCatalog {
 
     private static CommandCatalog shared;
 
-    private final Map<String, CommandModel> models;
+    /** The catalog as written; models are decoded from it when first asked for. */
+    private final byte[] bytes;
+    private final Map<String, Integer> offsets;
+    private final Map<String, CommandModel> models = new HashMap<>();
 
-    CommandCatalog(Map<String, CommandModel> models) {
-        this.models = models;
+    private CommandCatalog(byte[] bytes, Map<String, Integer> offsets) {
+        this.bytes = bytes;
+        this.offsets = offsets;
+    }
+
+    /** A catalog of the given models (for the tests). */
+    static CommandCatalog of(Map<String, CommandModel> models) {
+        CommandCatalog catalog = new CommandCatalog(new byte[0], Map.of());
+        catalog.models.putAll(models);
+        return catalog;
     }
 
     /** The catalog of the running dbtok; empty when there is none. */
     public static synchronized CommandCatalog shared() {
         if (shared == null) {
-            shared = load(CommandCatalog.class.getClassLoader());
+            shared = load(System.getProperty("java.class.path", ""), CommandCatalog.class.getClassLoader());
         }
         return shared;
     }
 
-    static CommandCatalog load(ClassLoader loader) {
-        try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-            return in == null ? new CommandCatalog(Map.of()) : read(in);
+    static CommandCatalog load(String classPath, ClassLoader loader) {
+        try {
+            byte[] bytes = CatalogFile.read(classPath, loader, RESOURCE);
+            return bytes == null ? of(Map.of()) : read(bytes);
         } catch (IOException | RuntimeException e) {
             // A broken catalog only costs speed: every command is read from its annotations.
-            return new CommandCatalog(Map.of());
+            return of(Map.of());
         }
     }
 
-    static CommandCatalog read(InputStream stream) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 14));
+    /** Reads the catalog's index; the models stay encoded until asked for. */
+    static CommandCatalog read(byte[] bytes) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
         if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
             throw new IOException("not a dbtok command catalog of format " + FORMAT);
         }
         int n = in.readInt();
-        Map<String, CommandModel> models = new HashMap<>(n * 2);
+        Map<String, Integer> offsets = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-            CommandModel model = CommandModel.read(in);
-            models.put(model.className, model);
+            offsets.put(in.readUTF(), in.readInt());
         }
-        return new CommandCatalog(models);
+        int start = bytes.length - in.available();
+        for (Map.Entry<String, Integer> entry : offsets.entrySet()) {
+            entry.setValue(start + entry.getValue());
+        }
+        return new CommandCatalog(bytes, offsets);
     }
 
     /** Whether {@code type} is built from the catalog. */
@@ -92,7 +108,22 @@ public final class CommandCatalog {
     }
 
     CommandModel model(Class<?> type) {
-        CommandModel model = models.get(type.getName());
+        CommandModel model = decoded(type.getName());
         return model != null && model.matches(type) ? model : null;
+    }
+
+    private synchronized CommandModel decoded(String className) {
+        CommandModel model = models.get(className);
+        Integer offset = offsets.get(className);
+        if (model == null && offset != null) {
+            try {
+                model = CommandModel.read(new DataInputStream(
+                        new ByteArrayInputStream(bytes, offset, bytes.length - offset)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("broken command catalog entry " + className, e);
+            }
+            models.put(className, model);
+        }
+        return model;
     }
 }

@@ -5,7 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.IModelTransformer;
@@ -23,8 +22,11 @@ final class CommandModel implements CommandInfo {
     static final byte SPEC = 3;
 
     final String className;
-    /** Every field of the class and its superclasses, superclasses first: a catalog older than the class is not used. */
-    final String[] fieldNames;
+    /**
+     * A hash of the names of every field of the class and its superclasses: a catalog written before the class's
+     * fields changed (a build that compiled without writing the catalog) is not used for it.
+     */
+    final int fields;
     private final String name;
     private final String[] aliases;
     private final String[] header;
@@ -36,11 +38,11 @@ final class CommandModel implements CommandInfo {
     private final String[] subcommands;
     private final List<Member> members;
 
-    CommandModel(String className, String[] fieldNames, String name, String[] aliases, String[] header,
+    CommandModel(String className, int fields, String name, String[] aliases, String[] header,
                  String[] description, String[] customSynopsis, boolean hidden, String versionProvider,
                  String modelTransformer, String[] subcommands, List<Member> members) {
         this.className = className;
-        this.fieldNames = fieldNames;
+        this.fields = fields;
         this.name = name;
         this.aliases = aliases;
         this.header = header;
@@ -121,10 +123,10 @@ final class CommandModel implements CommandInfo {
 
     /** Whether the class still has the fields it had when the catalog was written. */
     boolean matches(Class<?> type) {
-        return Arrays.equals(fieldNames, fieldNamesOf(type));
+        return fields == fieldsOf(type);
     }
 
-    static String[] fieldNamesOf(Class<?> type) {
+    static int fieldsOf(Class<?> type) {
         List<Class<?>> hierarchy = new ArrayList<>();
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             hierarchy.add(0, c);
@@ -135,7 +137,7 @@ final class CommandModel implements CommandInfo {
                 names.add(c.getName() + "." + field.getName());
             }
         }
-        return names.toArray(new String[0]);
+        return names.hashCode();
     }
 
     private static Class<?> type(String name, Object command) throws ClassNotFoundException {
@@ -144,7 +146,7 @@ final class CommandModel implements CommandInfo {
 
     void write(DataOutput out) throws IOException {
         out.writeUTF(className);
-        Strings.writeAll(out, fieldNames);
+        out.writeInt(fields);
         Strings.write(out, name);
         Strings.writeAll(out, aliases);
         Strings.writeAll(out, header);
@@ -171,7 +173,7 @@ final class CommandModel implements CommandInfo {
 
     static CommandModel read(DataInput in) throws IOException {
         String className = in.readUTF();
-        String[] fieldNames = Strings.readAll(in);
+        int fields = in.readInt();
         String name = Strings.read(in);
         String[] aliases = Strings.readAll(in);
         String[] header = Strings.readAll(in);
@@ -195,7 +197,7 @@ final class CommandModel implements CommandInfo {
                 members.add(new Member(kind, declaringClass, field, null, null, null, null));
             }
         }
-        return new CommandModel(className, fieldNames, name, aliases, header, description, customSynopsis, hidden,
+        return new CommandModel(className, fields, name, aliases, header, description, customSynopsis, hidden,
                 versionProvider, modelTransformer, subcommands, members);
     }
 }

@@ -8,17 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtok.cli.DbtokCommand;
+import java.io.File;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
@@ -127,9 +133,9 @@ class CommandCatalogTest {
 
     @Test
     void should_read_a_class_whose_fields_changed_from_its_annotations() throws Exception {
-        CommandModel stale = new CommandModel(Sample.class.getName(), new String[] {"gone"}, "sample", new String[0],
+        CommandModel stale = new CommandModel(Sample.class.getName(), 42, "sample", new String[0],
                 new String[0], new String[0], new String[0], false, null, null, new String[0], List.of());
-        CommandCatalog catalog = new CommandCatalog(Map.of(Sample.class.getName(), stale));
+        CommandCatalog catalog = CommandCatalog.of(Map.of(Sample.class.getName(), stale));
 
         assertFalse(catalog.holds(Sample.class));
         CommandSpec spec = catalog.spec(new Sample(), FACTORY);
@@ -140,7 +146,37 @@ class CommandCatalogTest {
 
     @Test
     void should_be_empty_without_a_catalog_resource() {
-        CommandCatalog catalog = CommandCatalog.load(new ClassLoader(null) {
+        CommandCatalog catalog = CommandCatalog.load("", new ClassLoader(null) {
+        });
+
+        assertFalse(catalog.holds(DbtokCommand.class));
+        assertNotNull(catalog.spec(new Sample(), FACTORY).findOption("--flag"));
+    }
+
+    @Test
+    void should_read_the_catalog_from_a_jar_or_a_directory_of_the_class_path(@TempDir Path dir) throws Exception {
+        byte[] written = CatalogWriter.write(DbtokCommand.class);
+        Path classes = Files.createDirectories(dir.resolve("classes/META-INF/dbtok")).getParent().getParent();
+        Files.write(classes.resolve(CommandCatalog.RESOURCE), written);
+        Path jar = dir.resolve("dbtok.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry(CommandCatalog.RESOURCE));
+            out.write(written);
+        }
+        ClassLoader none = new ClassLoader(null) {
+        };
+
+        assertTrue(CommandCatalog.load(dir.resolve("missing") + File.pathSeparator + classes, none).holds(DbtokCommand.class));
+        assertTrue(CommandCatalog.load(jar.toString(), none).holds(DbtokCommand.class));
+        assertFalse(CommandCatalog.load(dir.resolve("missing.jar").toString(), none).holds(DbtokCommand.class));
+    }
+
+    @Test
+    void should_ignore_a_broken_catalog(@TempDir Path dir) throws Exception {
+        Path classes = Files.createDirectories(dir.resolve("META-INF/dbtok")).getParent().getParent();
+        Files.write(classes.resolve(CommandCatalog.RESOURCE), new byte[] {1, 2, 3});
+
+        CommandCatalog catalog = CommandCatalog.load(classes.toString(), new ClassLoader(null) {
         });
 
         assertFalse(catalog.holds(DbtokCommand.class));
