@@ -27,7 +27,10 @@ import javax.net.ssl.SSLContext;
  * HTTPS with a self-signed certificate), runs each workload and a hello-world class interleaved,
  * and prints medians, ratios to the hello-world median, throughput and peak RSS.
  *
- * <p>Usage: {@code java -cp target/bench Bench <dbtok-launcher> <work-dir> [rounds] [w3-sizes]}
+ * <p>Usage: {@code java -cp target/bench Bench <dbtok-launcher> <work-dir> [rounds] [w3-sizes] [baseline-launcher]}
+ *
+ * <p>With a baseline launcher (another build's {@code bin/dbtok}), every dbtok workload also runs on it, interleaved
+ * in the same rounds, so that the two builds are compared under the same machine load.
  */
 public final class Bench {
     private static final String TOKEN_ID = "5684c955822ac792a51ae2aeb80190f13457bab3e2e2934c133a08b38454816c";
@@ -40,6 +43,10 @@ public final class Bench {
         Path work = Path.of(args[1]);
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         int[] sizes = args.length > 3 ? parseSizes(args[3]) : new int[] {10_000, 100_000, 300_000};
+        List<String> launchers = new ArrayList<>(List.of(dbtok));
+        if (args.length > 4 && !args[4].isEmpty()) {
+            launchers.add(args[4]);
+        }
         Files.createDirectories(work);
         Path home = Files.createDirectories(work.resolve("home"));
         String classes = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
@@ -74,13 +81,17 @@ public final class Bench {
 
         List<Workload> startup = new ArrayList<>();
         startup.add(new Workload("hello", List.of("java", "-cp", classes, "Hello"), base, null));
-        startup.add(new Workload("W1 tokens list -o json (http)", List.of(dbtok, "tokens", "list", "-o", "json"),
-                with(base, "DATABRICKS_HOST", plainHost), null));
         Map<String, String> tls = with(base, "DATABRICKS_HOST", tlsHost);
         tls.put("JAVA_TOOL_OPTIONS", "-Djavax.net.ssl.trustStore=" + keystore + " -Djavax.net.ssl.trustStorePassword=changeit"
                 + " -Djavax.net.ssl.trustStoreType=PKCS12");
-        startup.add(new Workload("W1s tokens list -o json (https)", List.of(dbtok, "tokens", "list", "-o", "json"), tls, null));
-        startup.add(new Workload("W2 --help", List.of(dbtok, "--help"), base, null));
+        for (String launcher : launchers) {
+            String tag = tag(launcher, launchers);
+            startup.add(new Workload("W1 tokens list -o json (http)" + tag, List.of(launcher, "tokens", "list", "-o", "json"),
+                    with(base, "DATABRICKS_HOST", plainHost), null));
+            startup.add(new Workload("W1s tokens list -o json (https)" + tag, List.of(launcher, "tokens", "list", "-o", "json"),
+                    tls, null));
+            startup.add(new Workload("W2 --help" + tag, List.of(launcher, "--help"), base, null));
+        }
 
         System.out.printf(Locale.ROOT, "Start-up: %d interleaved rounds on %s (%s, %d cores)%n", rounds,
                 System.getProperty("java.vm.name"), Runtime.version(), Runtime.getRuntime().availableProcessors());
@@ -97,32 +108,44 @@ public final class Bench {
             }
         }
         double hello = median(times.get(startup.get(0)));
-        System.out.printf(Locale.ROOT, "%-36s %10s %8s%n", "workload", "median ms", "ratio");
+        System.out.printf(Locale.ROOT, "%-44s %10s %8s%n", "workload", "median ms", "ratio");
         for (Map.Entry<Workload, List<Double>> e : times.entrySet()) {
             double m = median(e.getValue());
-            System.out.printf(Locale.ROOT, "%-36s %10.1f %7.2fx%n", e.getKey().name, m, m / hello);
+            System.out.printf(Locale.ROOT, "%-44s %10.1f %7.2fx%n", e.getKey().name, m, m / hello);
         }
 
         System.out.println();
         System.out.println("W3 token-management list, stdout to a file (3 runs each, median; peak RSS is the largest)");
-        System.out.printf(Locale.ROOT, "%-10s %-6s %10s %10s %10s %12s%n", "tokens", "format", "median ms", "output MB", "MB/s", "peak RSS MB");
+        System.out.printf(Locale.ROOT, "%-10s %-6s %-6s %10s %10s %10s %12s%n", "tokens", "format", "build", "median ms",
+                "output MB", "MB/s", "peak RSS MB");
         for (int n : sizes) {
             for (String format : List.of("json", "text")) {
                 Map<String, String> env = with(base, "DATABRICKS_HOST",
                         "http://127.0.0.1:" + bySize.get(n).getAddress().getPort());
-                Workload w = new Workload("W3", List.of(dbtok, "token-management", "list", "-o", format), env,
-                        work.resolve("w3-" + n + "." + format).toFile());
-                List<Double> ms = new ArrayList<>();
-                long rss = 0;
-                for (int r = 0; r < 3; r++) {
-                    Result result = run(w, work);
-                    ms.add(result.millis);
-                    rss = Math.max(rss, result.peakRssKb);
+                List<Workload> builds = new ArrayList<>();
+                Map<Workload, List<Double>> ms = new LinkedHashMap<>();
+                Map<Workload, Long> rss = new HashMap<>();
+                for (String launcher : launchers) {
+                    Workload w = new Workload("W3" + tag(launcher, launchers),
+                            List.of(launcher, "token-management", "list", "-o", format), env,
+                            work.resolve("w3-" + n + "." + format + "." + builds.size()).toFile());
+                    builds.add(w);
+                    ms.put(w, new ArrayList<>());
+                    rss.put(w, 0L);
                 }
-                double m = median(ms);
-                double mb = w.stdout.length() / 1e6;
-                System.out.printf(Locale.ROOT, "%-10d %-6s %10.1f %10.1f %10.1f %12.1f%n", n, format, m, mb, mb / (m / 1000),
-                        rss / 1024.0);
+                for (int r = 0; r < 3; r++) {
+                    for (Workload w : builds) {
+                        Result result = run(w, work);
+                        ms.get(w).add(result.millis);
+                        rss.put(w, Math.max(rss.get(w), result.peakRssKb));
+                    }
+                }
+                for (Workload w : builds) {
+                    double m = median(ms.get(w));
+                    double mb = w.stdout.length() / 1e6;
+                    System.out.printf(Locale.ROOT, "%-10d %-6s %-6s %10.1f %10.1f %10.1f %12.1f%n", n, format,
+                            builds.indexOf(w) == 0 ? "this" : "base", m, mb, mb / (m / 1000), rss.get(w) / 1024.0);
+                }
             }
         }
         http.stop(0);
@@ -218,6 +241,11 @@ public final class Bench {
                     .append('}');
         }
         return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** How a workload of {@code launcher} is labelled: nothing without a baseline, else which build runs it. */
+    private static String tag(String launcher, List<String> launchers) {
+        return launchers.size() == 1 ? "" : launchers.indexOf(launcher) == 0 ? " [this]" : " [base]";
     }
 
     private static Map<String, String> with(Map<String, String> base, String key, String value) {
