@@ -1,8 +1,8 @@
 package dev.dbtok.cli;
 
-import java.util.ArrayList;
 import dev.dbtok.cli.model.CommandCatalog;
 import dev.dbtok.cli.model.CommandInfo;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,8 +75,8 @@ final class CommandTree {
                 }
             }
             if (commandLine.getSubcommands().isEmpty()) {
-                commandLine.addSubcommand(catalog.info(load(subcommands.get(0))).name(),
-                        placeholder(catalog.info(load(subcommands.get(0)))));
+                CommandInfo first = catalog.info(load(subcommands.get(0)));
+                commandLine.addSubcommand(first.name(), placeholder(first));
             }
         }
         return commandLine;
