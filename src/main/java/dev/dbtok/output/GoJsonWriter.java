@@ -32,6 +32,8 @@ public final class GoJsonWriter {
     /** Two decimal digits for each of 0..99. */
     private static final byte[] DIGIT_PAIRS = new byte[200];
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000};
 
     static {
         for (char c = 0x20; c < 0x7f; c++) {
@@ -185,7 +187,7 @@ public final class GoJsonWriter {
     /** {@code v} (0 or more) in as many digits as it takes. */
     private void digits(int v) {
         int n = 1;
-        for (int x = v; x >= 10; x /= 10) {
+        while (n < 10 && v >= POWERS_OF_TEN[n]) {
             n++;
         }
         writeDigits(v, n);
@@ -196,11 +198,13 @@ public final class GoJsonWriter {
         writeDigits(v, 9);
     }
 
+    /** The last {@code n} digits of {@code v} (0 or more), two at a time. */
     private void writeDigits(int v, int n) {
         int end = len + n;
         int p = end;
         while (p - len >= 2) {
-            int q = v / 100;
+            // v / 100 as a multiplication, exact for every int v >= 0: C1 would divide.
+            int q = (int) ((v * 1374389535L) >>> 37);
             int r = (v - q * 100) * 2;
             buf[--p] = DIGIT_PAIRS[r + 1];
             buf[--p] = DIGIT_PAIRS[r];
