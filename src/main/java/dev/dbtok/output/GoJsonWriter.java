@@ -13,7 +13,7 @@ import java.util.List;
  * written field by field (keys in sorted order, absent fields left out by the caller).
  *
  * <p>It encodes UTF-8 itself, into a byte buffer that goes straight to stdout's byte stream when the writer is a
- * {@link Utf8PrintWriter} ({@link Utf8Target}): printing 40 MB through a writer's encoder would cost a third more.
+ * {@link Utf8PrintWriter} ({@link Utf8Target}): printing 40 MB through a writer's encoder cost about a quarter more.
  *
  * <p>Output is held in memory until {@value #HOLD} bytes are reached, then passed on in chunks of that size. A
  * listing that fails before that point is dropped with {@link #abandon()} and prints nothing; a longer one has
