@@ -107,43 +107,63 @@ final class TableCells {
             replay(out);
             return;
         }
-        Utf8Target target = Utf8Target.of(out);
-        byte[] buf = new byte[1 << 16];
-        int len = 0;
-        int chunkIndex = 0;
-        int offset = 0;
-        byte[] current = chunks.get(0);
-        int currentLength = chunkIndex < filled.size() ? filled.get(chunkIndex) : chunkLength;
-        int column = 0;
-        for (int i = 0; i < cells; i++) {
-            int n = lengths[i];
-            while (offset + n > currentLength) {
-                current = chunks.get(++chunkIndex);
-                currentLength = chunkIndex < filled.size() ? filled.get(chunkIndex) : chunkLength;
-                offset = 0;
-            }
-            boolean last = column == columns - 1;
-            int pad = last ? 0 : widest[column] + padding - widths[i];
-            if (len + n + pad + 1 > buf.length) {
-                target.write(buf, 0, len);
-                len = 0;
-                if (n + pad + 1 > buf.length) {
-                    buf = new byte[n + pad + 1];
+        Rows rows = new Rows(Utf8Target.of(out));
+        for (int first = 0; first < cells; first += columns) {
+            rows.write(first);
+        }
+        rows.finish();
+    }
+
+    /**
+     * Writes the aligned lines, one call per row: the JIT compiles a method after a few hundred calls, while one loop
+     * over all cells would run interpreted for its first tens of thousands.
+     */
+    private final class Rows {
+        private final Utf8Target target;
+        private byte[] buf = new byte[1 << 16];
+        private int len;
+        private int chunkIndex;
+        private int offset;
+        private byte[] current = chunks.get(0);
+        private int currentLength = filled(0);
+
+        Rows(Utf8Target target) {
+            this.target = target;
+        }
+
+        void write(int first) throws IOException {
+            for (int column = 0; column < columns; column++) {
+                int i = first + column;
+                int n = lengths[i];
+                while (offset + n > currentLength) {
+                    current = chunks.get(++chunkIndex);
+                    currentLength = filled(chunkIndex);
+                    offset = 0;
+                }
+                boolean last = column == columns - 1;
+                int pad = last ? 0 : widest[column] + padding - widths[i];
+                if (len + n + pad + 1 > buf.length) {
+                    target.write(buf, 0, len);
+                    len = 0;
+                    if (n + pad + 1 > buf.length) {
+                        buf = new byte[n + pad + 1];
+                    }
+                }
+                System.arraycopy(current, offset, buf, len, n);
+                offset += n;
+                len += n;
+                if (last) {
+                    buf[len++] = '\n';
+                } else {
+                    Arrays.fill(buf, len, len + pad, (byte) ' ');
+                    len += pad;
                 }
             }
-            System.arraycopy(current, offset, buf, len, n);
-            offset += n;
-            len += n;
-            if (last) {
-                buf[len++] = '\n';
-                column = 0;
-            } else {
-                Arrays.fill(buf, len, len + pad, (byte) ' ');
-                len += pad;
-                column++;
-            }
         }
-        target.write(buf, 0, len);
+
+        void finish() throws IOException {
+            target.write(buf, 0, len);
+        }
     }
 
     /** The general case: the same text Go's tabwriter is given, through {@link TabWriter}. */
@@ -152,12 +172,12 @@ final class TableCells {
         int chunkIndex = 0;
         int offset = 0;
         byte[] current = chunks.get(0);
-        int currentLength = chunkIndex < filled.size() ? filled.get(chunkIndex) : chunkLength;
+        int currentLength = filled(0);
         for (int i = 0; i < cells; i++) {
             int n = lengths[i];
             while (offset + n > currentLength) {
                 current = chunks.get(++chunkIndex);
-                currentLength = chunkIndex < filled.size() ? filled.get(chunkIndex) : chunkLength;
+                currentLength = filled(chunkIndex);
                 offset = 0;
             }
             tabs.text(new String(current, offset, n, StandardCharsets.UTF_8));
@@ -165,6 +185,11 @@ final class TableCells {
             tabs.text(i % columns == columns - 1 ? "\n" : "\t");
         }
         tabs.flush();
+    }
+
+    /** How many bytes of chunk {@code index} are cells. */
+    private int filled(int index) {
+        return index < filled.size() ? filled.get(index) : chunkLength;
     }
 
     private void newChunk(int size) {
