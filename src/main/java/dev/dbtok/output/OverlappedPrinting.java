@@ -40,14 +40,7 @@ public final class OverlappedPrinting {
         Outcome outcome = new Outcome();
         Thread thread = new Thread(() -> {
             try {
-                boolean[] iterated = new boolean[1];
-                printer.accept(() -> {
-                    if (iterated[0]) {
-                        throw new IllegalStateException("the items can be iterated once");
-                    }
-                    iterated[0] = true;
-                    return new Received<T>(queue);
-                });
+                printer.accept(new Handed<>(queue));
             } catch (Throwable e) {
                 outcome.failure = e;
             } finally {
@@ -132,6 +125,25 @@ public final class OverlappedPrinting {
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the printer iterates, once. */
+    private static final class Handed<T> implements Iterable<T> {
+        private final BlockingQueue<Object> queue;
+        private boolean iterated;
+
+        Handed(BlockingQueue<Object> queue) {
+            this.queue = queue;
+        }
+
+        @Override
+        public Iterator<T> iterator() {
+            if (iterated) {
+                throw new IllegalStateException("the items can be iterated once");
+            }
+            iterated = true;
+            return new Received<>(queue);
         }
     }
 
