@@ -1,6 +1,7 @@
 package dev.dbtok.cli;
 
 import dev.dbtok.http.HttpWarmUp;
+import dev.dbtok.output.Utf8PrintWriter;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -100,7 +101,8 @@ public final class Cli {
         // 64 KiB writes instead of the encoder's 8 KiB: a listing of 100 000 tokens is 40 MB of stdout. Every flush of
         // the writer still reaches the stream at once.
         StdoutGuard guarded = new StdoutGuard(new BufferedOutputStream(stdout, 1 << 16));
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(guarded, StandardCharsets.UTF_8));
+        // Also takes bytes already encoded, which long listings print (Utf8PrintWriter).
+        PrintWriter out = new Utf8PrintWriter(guarded);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8));
         try {
             int code = newCommandLine(services, out, err, args).execute(args);

@@ -2,14 +2,16 @@ package dev.dbtok.output;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The cells of an uncoloured table, held compactly until the last row is in (the widths are those of the whole
- * table): the characters of all cells in chunks of about a MiB, and each cell's length. 100 000 token rows take
- * about 10 MB, instead of the lists of cell objects {@link TabWriter} keeps.
+ * table): the cells encoded in UTF-8, in chunks of about a MiB, and each cell's length in bytes and width. 100 000
+ * token rows take about 6 MB, instead of the lists of cell objects {@link TabWriter} keeps, and are printed as they
+ * are held, with no encoding left to do ({@link Utf8Target}).
  *
  * <p>When every line has the same number of cells and no cell holds a tab, vertical tab, line break or form feed,
  * Go's tabwriter pads every column but the last to its widest cell plus the padding, and this class writes exactly
@@ -21,8 +23,12 @@ final class TableCells {
     private final int columns;
     private final int padding;
     private final int[] widest;
-    private final List<StringBuilder> chunks = new ArrayList<>();
-    private StringBuilder chunk;
+    private final List<byte[]> chunks = new ArrayList<>();
+    /** How many bytes of each chunk but the last are cells. */
+    private final List<Integer> filled = new ArrayList<>();
+    private byte[] chunk;
+    private int chunkLength;
+    private char[] chars = new char[64];
     private int[] lengths = new int[1024];
     private int[] widths = new int[1024];
     private int cells;
@@ -32,38 +38,63 @@ final class TableCells {
         this.columns = columns;
         this.padding = padding;
         this.widest = new int[columns];
-        newChunk();
+        newChunk(CHUNK);
     }
 
     /** Adds the next cell, row after row; {@code null} is an empty cell. */
     void add(String text) {
         String cell = text == null ? "" : text;
         int n = cell.length();
-        int width = n;
-        boolean surrogates = false;
-        for (int i = 0; i < n; i++) {
-            char c = cell.charAt(i);
-            if (c < 0x20) {
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        char[] cs = chars;
+        cell.getChars(0, n, cs, 0);
+        // At most three bytes per char: a pair of surrogates (two chars) takes four.
+        if (chunkLength + 3 * n > chunk.length) {
+            newChunk(Math.max(CHUNK, 3 * n));
+        }
+        byte[] b = chunk;
+        int start = chunkLength;
+        int p = start;
+        int i = 0;
+        char c;
+        // Most cells are printable ASCII: one byte per char, one column per byte.
+        while (i < n && (c = cs[i]) >= 0x20 && c < 0x80) {
+            b[p++] = (byte) c;
+            i++;
+        }
+        int width = i;
+        for (; i < n; i++) {
+            c = cs[i];
+            width++;
+            if (c < 0x80) {
                 irregular |= c == '\t' || c == 0x0B || c == '\n' || c == '\f';
-            } else if (Character.isSurrogate(c)) {
-                surrogates = true;
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xc0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3f));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(cs[i + 1])) {
+                // One code point, one column, as Go counts runes.
+                int cp = Character.toCodePoint(c, cs[++i]);
+                b[p++] = (byte) (0xf0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (cp & 0x3f));
+            } else {
+                // Half a pair prints as the replacement character, as Go's decoder reads it.
+                char d = Character.isSurrogate(c) ? UnpairedSurrogates.REPLACEMENT : c;
+                b[p++] = (byte) (0xe0 | (d >> 12));
+                b[p++] = (byte) (0x80 | ((d >> 6) & 0x3f));
+                b[p++] = (byte) (0x80 | (d & 0x3f));
             }
         }
-        if (surrogates) {
-            // Rare: repaired, then one column per code point, as Go counts runes.
-            cell = UnpairedSurrogates.replace(cell);
-            n = cell.length();
-            width = cell.codePointCount(0, n);
-        }
-        if (chunk.length() + n > CHUNK && chunk.length() > 0) {
-            newChunk();
-        }
-        chunk.append(cell);
+        chunkLength = p;
         if (cells == lengths.length) {
             lengths = Arrays.copyOf(lengths, cells * 2);
             widths = Arrays.copyOf(widths, cells * 2);
         }
-        lengths[cells] = n;
+        lengths[cells] = p - start;
         widths[cells] = width;
         int column = cells % columns;
         widest[column] = Math.max(widest[column], width);
@@ -76,37 +107,63 @@ final class TableCells {
             replay(out);
             return;
         }
-        char[] buf = new char[1 << 16];
-        int len = 0;
-        int chunkIndex = 0;
-        int offset = 0;
-        StringBuilder current = chunks.get(0);
-        for (int i = 0; i < cells; i++) {
-            int n = lengths[i];
-            if (offset + n > current.length()) {
-                current = chunks.get(++chunkIndex);
-                offset = 0;
-            }
-            int column = i % columns;
-            int pad = column == columns - 1 ? 0 : widest[column] + padding - widths[i];
-            if (len + n + pad + 1 > buf.length) {
-                out.write(buf, 0, len);
-                len = 0;
-                if (n + pad + 1 > buf.length) {
-                    buf = new char[n + pad + 1];
+        Rows rows = new Rows(Utf8Target.of(out));
+        for (int first = 0; first < cells; first += columns) {
+            rows.write(first);
+        }
+        rows.finish();
+    }
+
+    /**
+     * Writes the aligned lines, one call per row: the JIT compiles a method after a few hundred calls, while one loop
+     * over all cells would run interpreted for its first tens of thousands.
+     */
+    private final class Rows {
+        private final Utf8Target target;
+        private byte[] buf = new byte[1 << 16];
+        private int len;
+        private int chunkIndex;
+        private int offset;
+        private byte[] current = chunks.get(0);
+        private int currentLength = filled(0);
+
+        Rows(Utf8Target target) {
+            this.target = target;
+        }
+
+        void write(int first) throws IOException {
+            for (int column = 0; column < columns; column++) {
+                int i = first + column;
+                int n = lengths[i];
+                while (offset + n > currentLength) {
+                    current = chunks.get(++chunkIndex);
+                    currentLength = filled(chunkIndex);
+                    offset = 0;
+                }
+                boolean last = column == columns - 1;
+                int pad = last ? 0 : widest[column] + padding - widths[i];
+                if (len + n + pad + 1 > buf.length) {
+                    target.write(buf, 0, len);
+                    len = 0;
+                    if (n + pad + 1 > buf.length) {
+                        buf = new byte[n + pad + 1];
+                    }
+                }
+                System.arraycopy(current, offset, buf, len, n);
+                offset += n;
+                len += n;
+                if (last) {
+                    buf[len++] = '\n';
+                } else {
+                    Arrays.fill(buf, len, len + pad, (byte) ' ');
+                    len += pad;
                 }
             }
-            current.getChars(offset, offset + n, buf, len);
-            offset += n;
-            len += n;
-            if (column == columns - 1) {
-                buf[len++] = '\n';
-            } else {
-                Arrays.fill(buf, len, len + pad, ' ');
-                len += pad;
-            }
         }
-        out.write(buf, 0, len);
+
+        void finish() throws IOException {
+            target.write(buf, 0, len);
+        }
     }
 
     /** The general case: the same text Go's tabwriter is given, through {@link TabWriter}. */
@@ -114,22 +171,33 @@ final class TableCells {
         TabWriter tabs = new TabWriter(out, padding);
         int chunkIndex = 0;
         int offset = 0;
-        StringBuilder current = chunks.get(0);
+        byte[] current = chunks.get(0);
+        int currentLength = filled(0);
         for (int i = 0; i < cells; i++) {
             int n = lengths[i];
-            if (offset + n > current.length()) {
+            while (offset + n > currentLength) {
                 current = chunks.get(++chunkIndex);
+                currentLength = filled(chunkIndex);
                 offset = 0;
             }
-            tabs.text(current.substring(offset, offset + n));
+            tabs.text(new String(current, offset, n, StandardCharsets.UTF_8));
             offset += n;
             tabs.text(i % columns == columns - 1 ? "\n" : "\t");
         }
         tabs.flush();
     }
 
-    private void newChunk() {
-        chunk = new StringBuilder(CHUNK);
+    /** How many bytes of chunk {@code index} are cells. */
+    private int filled(int index) {
+        return index < filled.size() ? filled.get(index) : chunkLength;
+    }
+
+    private void newChunk(int size) {
+        if (chunk != null) {
+            filled.add(chunkLength);
+        }
+        chunk = new byte[size];
+        chunkLength = 0;
         chunks.add(chunk);
     }
 }

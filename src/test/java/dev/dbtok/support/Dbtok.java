@@ -8,7 +8,9 @@ import dev.dbtok.http.DatabricksClient;
 import dev.dbtok.http.Sleeper;
 import dev.dbtok.output.Log;
 import dev.dbtok.output.Terminal;
+import dev.dbtok.output.Utf8PrintWriter;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +31,7 @@ public final class Dbtok {
     private final Map<String, String> env = new HashMap<>();
     private String stdin = "";
     private boolean interactive;
+    private boolean byteStdout;
     private Clock clock;
     private Sleeper sleeper;
     private Path workingDir;
@@ -75,6 +78,15 @@ public final class Dbtok {
         return this;
     }
 
+    /**
+     * stdout as {@code main} builds it: a {@link Utf8PrintWriter} over a byte stream, which long listings write
+     * encoded bytes to; a plain writer otherwise.
+     */
+    public Dbtok byteStdout() {
+        this.byteStdout = true;
+        return this;
+    }
+
     /** Pretends stdin, stdout and stderr are a terminal. */
     public Dbtok interactive() {
         this.interactive = true;
@@ -97,16 +109,18 @@ public final class Dbtok {
 
     public CliRun run(String... args) {
         StringWriter out = new StringWriter();
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         Terminal terminal = new Terminal(interactive, interactive, interactive, env);
         Services services = new Services(Map.copyOf(env), terminal,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 (config, log) -> clients.apply(config, log).withTime(clock, sleeper), workingDir, secretPrompt);
-        PrintWriter outWriter = new PrintWriter(out);
+        PrintWriter outWriter = byteStdout ? new Utf8PrintWriter(outBytes) : new PrintWriter(out);
         PrintWriter errWriter = new PrintWriter(err);
         int code = Cli.newCommandLine(services, outWriter, errWriter, args).execute(args);
         outWriter.flush();
         errWriter.flush();
-        return new CliRun(List.of(args), code, out.toString(), err.toString());
+        String printed = byteStdout ? outBytes.toString(StandardCharsets.UTF_8) : out.toString();
+        return new CliRun(List.of(args), code, printed, err.toString());
     }
 }

@@ -10,6 +10,20 @@ import java.io.Writer;
  * two for every field of {@link TokenInfo}, so a field added there and forgotten here fails it.
  */
 final class TokenInfoJson {
+    private static final GoJsonWriter.Key AUTOSCOPE_STATE = GoJsonWriter.key("autoscope_state");
+    private static final GoJsonWriter.Key BACKFILL_SCOPES = GoJsonWriter.key("backfill_scopes");
+    private static final GoJsonWriter.Key COMMENT = GoJsonWriter.key("comment");
+    private static final GoJsonWriter.Key CREATED_BY_ID = GoJsonWriter.key("created_by_id");
+    private static final GoJsonWriter.Key CREATED_BY_USERNAME = GoJsonWriter.key("created_by_username");
+    private static final GoJsonWriter.Key CREATION_TIME = GoJsonWriter.key("creation_time");
+    private static final GoJsonWriter.Key EXPIRY_TIME = GoJsonWriter.key("expiry_time");
+    private static final GoJsonWriter.Key INFERRED_SCOPES = GoJsonWriter.key("inferred_scopes");
+    private static final GoJsonWriter.Key LAST_USED_DAY = GoJsonWriter.key("last_used_day");
+    private static final GoJsonWriter.Key OWNER_ID = GoJsonWriter.key("owner_id");
+    private static final GoJsonWriter.Key SCOPES = GoJsonWriter.key("scopes");
+    private static final GoJsonWriter.Key TOKEN_ID = GoJsonWriter.key("token_id");
+    private static final GoJsonWriter.Key WORKSPACE_ID = GoJsonWriter.key("workspace_id");
+
     private TokenInfoJson() {
     }
 
@@ -39,19 +53,19 @@ final class TokenInfoJson {
             return;
         }
         json.beginObject();
-        json.field("autoscope_state", token.autoscopeState());
-        json.field("backfill_scopes", token.backfillScopes());
-        json.field("comment", token.comment());
-        json.field("created_by_id", token.createdById());
-        json.field("created_by_username", token.createdByUsername());
-        json.field("creation_time", token.creationTime());
-        json.field("expiry_time", token.expiryTime());
-        json.field("inferred_scopes", token.inferredScopes());
-        json.field("last_used_day", token.lastUsedDay());
-        json.field("owner_id", token.ownerId());
-        json.field("scopes", token.scopes());
-        json.field("token_id", token.tokenId());
-        json.field("workspace_id", token.workspaceId());
+        json.field(AUTOSCOPE_STATE, token.autoscopeState());
+        json.field(BACKFILL_SCOPES, token.backfillScopes());
+        json.field(COMMENT, token.comment());
+        json.field(CREATED_BY_ID, token.createdById());
+        json.field(CREATED_BY_USERNAME, token.createdByUsername());
+        json.field(CREATION_TIME, token.creationTime());
+        json.field(EXPIRY_TIME, token.expiryTime());
+        json.field(INFERRED_SCOPES, token.inferredScopes());
+        json.field(LAST_USED_DAY, token.lastUsedDay());
+        json.field(OWNER_ID, token.ownerId());
+        json.field(SCOPES, token.scopes());
+        json.field(TOKEN_ID, token.tokenId());
+        json.field(WORKSPACE_ID, token.workspaceId());
         json.endObject();
     }
 }

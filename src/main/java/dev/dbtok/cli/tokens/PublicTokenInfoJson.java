@@ -11,6 +11,15 @@ import java.io.Writer;
  * {@link PublicTokenInfo}, so a field added there and forgotten here fails it.
  */
 final class PublicTokenInfoJson {
+    private static final GoJsonWriter.Key AUTOSCOPE_STATE = GoJsonWriter.key("autoscope_state");
+    private static final GoJsonWriter.Key BACKFILL_SCOPES = GoJsonWriter.key("backfill_scopes");
+    private static final GoJsonWriter.Key COMMENT = GoJsonWriter.key("comment");
+    private static final GoJsonWriter.Key CREATION_TIME = GoJsonWriter.key("creation_time");
+    private static final GoJsonWriter.Key EXPIRY_TIME = GoJsonWriter.key("expiry_time");
+    private static final GoJsonWriter.Key INFERRED_SCOPES = GoJsonWriter.key("inferred_scopes");
+    private static final GoJsonWriter.Key SCOPES = GoJsonWriter.key("scopes");
+    private static final GoJsonWriter.Key TOKEN_ID = GoJsonWriter.key("token_id");
+
     private PublicTokenInfoJson() {
     }
 
@@ -32,14 +41,14 @@ final class PublicTokenInfoJson {
             return;
         }
         json.beginObject();
-        json.field("autoscope_state", token.autoscopeState());
-        json.field("backfill_scopes", token.backfillScopes());
-        json.field("comment", token.comment());
-        json.field("creation_time", token.creationTime());
-        json.field("expiry_time", token.expiryTime());
-        json.field("inferred_scopes", token.inferredScopes());
-        json.field("scopes", token.scopes());
-        json.field("token_id", token.tokenId());
+        json.field(AUTOSCOPE_STATE, token.autoscopeState());
+        json.field(BACKFILL_SCOPES, token.backfillScopes());
+        json.field(COMMENT, token.comment());
+        json.field(CREATION_TIME, token.creationTime());
+        json.field(EXPIRY_TIME, token.expiryTime());
+        json.field(INFERRED_SCOPES, token.inferredScopes());
+        json.field(SCOPES, token.scopes());
+        json.field(TOKEN_ID, token.tokenId());
         json.endObject();
     }
 }

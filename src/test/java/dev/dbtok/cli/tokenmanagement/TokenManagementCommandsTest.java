@@ -226,6 +226,58 @@ class TokenManagementCommandsTest {
         }
 
         @Test
+        void should_print_the_same_bytes_to_the_byte_stream_of_stdout() {
+            StringBuilder body = new StringBuilder("{\"token_infos\": [null");
+            String[] comments = {"plain", "<etl> & \\\"q\\\"", "é日本😀", "\\ud83d alone", "tab\\tand\\nbreak", "\\u2028", ""};
+            for (int i = 0; i < 30_000; i++) {
+                body.append(", {\"token_id\": \"t").append(i).append("\", \"comment\": \"").append(comments[i % comments.length])
+                        .append("\", \"creation_time\": ").append(1_700_000_000_000L + i).append(", \"expiry_time\": -1")
+                        .append(", \"created_by_username\": \"user").append(i % 97).append("@example.com\"")
+                        .append(", \"scopes\": [\"a\", \"b").append(i % 3).append("\"]}");
+            }
+            stubFor(get(TOKENS_PATH).willReturn(okJson(body.append("]}").toString())));
+
+            CliRun json = dbtok.run("token-management", "list", "-o", "json");
+            CliRun text = dbtok.run("token-management", "list");
+            dbtok.byteStdout();
+
+            assertThat(dbtok.run("token-management", "list", "-o", "json")).succeeded().errIsEmpty().outEquals(json.out());
+            assertThat(dbtok.run("token-management", "list")).succeeded().errIsEmpty().outEquals(text.out());
+            org.junit.jupiter.api.Assertions.assertTrue(json.out().length() > (2 << 20), "longer than what is held back");
+        }
+
+        @Test
+        void should_keep_the_same_tokens_on_the_byte_stream_of_stdout_when_a_long_body_breaks_off() {
+            StringBuilder body = new StringBuilder("{\"token_infos\": [");
+            for (int i = 0; i < 40_000; i++) {
+                body.append(i == 0 ? "" : ",").append("{\"token_id\": \"t").append(i).append("\", \"comment\": \"é\"}");
+            }
+            stubFor(get(TOKENS_PATH).willReturn(okJson(body.append(", {\"token_id\": ").toString())));
+
+            CliRun json = dbtok.run("token-management", "list", "-o", "json");
+            dbtok.byteStdout();
+            CliRun bytes = dbtok.run("token-management", "list", "-o", "json");
+            CliRun text = dbtok.run("token-management", "list");
+
+            assertThat(bytes).failedWith(1).errEquals(json.err()).outEquals(json.out());
+            org.junit.jupiter.api.Assertions.assertTrue(bytes.out().endsWith("\"token_id\": \"t39999\"\n  }"));
+            assertThat(text).failedWith(1).outIsEmpty().errEquals(json.err());
+        }
+
+        @Test
+        void should_print_nothing_on_the_byte_stream_of_stdout_when_a_later_token_does_not_decode() {
+            stubFor(get(TOKENS_PATH).willReturn(okJson("""
+                    {"token_infos": [{"token_id": "t1"}, {"token_id": "t2", "creation_time": "soon"}]}
+                    """)));
+            dbtok.byteStdout();
+
+            assertThat(dbtok.run("token-management", "list", "-o", "json")).failedWith(1).outIsEmpty()
+                    .errContains("unexpected value at token_infos[1].creation_time");
+            assertThat(dbtok.run("token-management", "list")).failedWith(1).outIsEmpty()
+                    .errContains("unexpected value at token_infos[1].creation_time");
+        }
+
+        @Test
         void should_fail_without_sending_again_when_the_connection_breaks_mid_body() {
             stubFor(get(TOKENS_PATH).willReturn(aResponse().withStatus(200)
                     .withFault(com.github.tomakehurst.wiremock.http.Fault.MALFORMED_RESPONSE_CHUNK)));
