@@ -1,10 +1,10 @@
 package dev.dbtok.cli;
 
+import dev.dbtok.cli.model.CommandInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import picocli.CommandLine;
-import dev.dbtok.cli.model.CommandInfo;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 

@@ -218,6 +218,12 @@ public final class CatalogWriter {
                 throw new IllegalStateException("the command catalog does not carry @"
                         + annotation.annotationType().getSimpleName() + "(" + attribute.getName() + ") on " + where);
             }
+            if (value instanceof String text && text.contains("${")
+                    || value instanceof String[] texts && String.join("", texts).contains("${")) {
+                // The writer's picocli would expand it at build time; dbtok runs with interpolation off.
+                throw new IllegalStateException("the command catalog does not carry ${...} in @"
+                        + annotation.annotationType().getSimpleName() + "(" + attribute.getName() + ") on " + where);
+            }
             if (CommandLine.Option.NULL_VALUE.equals(value)) {
                 throw new IllegalStateException("the command catalog does not carry NULL_VALUE in @"
                         + annotation.annotationType().getSimpleName() + "(" + attribute.getName() + ") on " + where);

@@ -23,7 +23,7 @@ final class CommandModel implements CommandInfo {
 
     final String className;
     /**
-     * A hash of the names of every field of the class and its superclasses: a catalog written before the class's
+     * A hash of the names and types of every field of the class and its superclasses: a catalog written before the class's
      * fields changed (a build that compiled without writing the catalog) is not used for it.
      */
     final int fields;
@@ -80,6 +80,17 @@ final class CommandModel implements CommandInfo {
         return hidden;
     }
 
+    /** The options and positionals, for the tests. */
+    List<ArgModel> args() {
+        List<ArgModel> args = new ArrayList<>();
+        for (Member member : members) {
+            if (member.arg() != null) {
+                args.add(member.arg());
+            }
+        }
+        return args;
+    }
+
     @Override
     public List<String> subcommands() {
         return List.of(subcommands);
@@ -134,7 +145,9 @@ final class CommandModel implements CommandInfo {
         List<String> names = new ArrayList<>();
         for (Class<?> c : hierarchy) {
             for (Field field : c.getDeclaredFields()) {
-                names.add(c.getName() + "." + field.getName());
+                if (!field.isSynthetic()) { // a coverage agent's fields are not the command's
+                    names.add(c.getName() + "." + field.getName() + ":" + field.getGenericType().getTypeName());
+                }
             }
         }
         return names.hashCode();

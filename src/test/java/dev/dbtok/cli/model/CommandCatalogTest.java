@@ -184,6 +184,54 @@ class CommandCatalogTest {
     }
 
     @Test
+    void the_catalog_of_the_build_is_the_one_the_annotations_give_now() throws Exception {
+        byte[] fresh = CatalogWriter.write(DbtokCommand.class);
+        byte[] built = CatalogFile.read(System.getProperty("java.class.path", ""), getClass().getClassLoader(),
+                CommandCatalog.RESOURCE);
+
+        // Stale after compiling without the build's process-classes step: run ./mvnw process-classes.
+        assertTrue(java.util.Arrays.equals(fresh, built), "target/classes holds a stale " + CommandCatalog.RESOURCE);
+    }
+
+    @Test
+    void should_read_a_command_whose_entry_is_broken_from_its_annotations(@TempDir Path dir) throws Exception {
+        byte[] written = CatalogWriter.write(DbtokCommand.class);
+        Path classes = Files.createDirectories(dir.resolve("META-INF/dbtok")).getParent().getParent();
+        Files.write(classes.resolve(CommandCatalog.RESOURCE), java.util.Arrays.copyOf(written, written.length * 3 / 5));
+        CommandCatalog catalog = CommandCatalog.load(classes.toString(), new ClassLoader(null) {
+        });
+
+        for (Class<?> command : commands().toList()) {
+            Object object = FACTORY.create(command);
+            assertSameCommand(CommandSpec.forAnnotatedObject(FACTORY.create(command), FACTORY), catalog.spec(object, FACTORY));
+            assertEquals(new AnnotatedCommandInfo(command).subcommands(), catalog.info(command).subcommands());
+        }
+    }
+
+    @Test
+    void should_read_a_command_the_catalog_cannot_build_from_its_annotations() throws Exception {
+        ArgModel option = CatalogWriter.catalogOf(Sample.class).model(Sample.class).args().get(0);
+        CommandModel unbuildable = new CommandModel(Sample.class.getName(), CommandModel.fieldsOf(Sample.class), "sample",
+                new String[0], new String[0], new String[0], new String[0], false, "dev.dbtok.NoSuchVersionProvider", null,
+                new String[0], List.of(new CommandModel.Member(CommandModel.OPTION, Sample.class.getName(), "flag", option,
+                        null, null, null)));
+        CommandCatalog catalog = CommandCatalog.of(Map.of(Sample.class.getName(), unbuildable));
+
+        CommandSpec spec = catalog.spec(new Sample(), FACTORY);
+
+        assertNotNull(spec.findOption("--flag"));
+        assertEquals(null, spec.versionProvider());
+    }
+
+    @Test
+    void should_refuse_interpolated_texts() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> CatalogWriter.write(WithVariable.class));
+
+        assertTrue(e.getMessage().startsWith("the command catalog does not carry ${...} in @Option(description)"),
+                e.getMessage());
+    }
+
+    @Test
     void should_refuse_annotation_attributes_it_does_not_carry() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> CatalogWriter.write(WithHelpMixin.class));
 
@@ -209,6 +257,12 @@ class CommandCatalogTest {
     static final class Sample {
         @Option(names = "--flag")
         boolean flag;
+    }
+
+    @Command(name = "interpolating")
+    static final class WithVariable {
+        @Option(names = "--x", description = "in ${sys:user.home}")
+        String x;
     }
 
     @Command(name = "helpful", mixinStandardHelpOptions = true)
