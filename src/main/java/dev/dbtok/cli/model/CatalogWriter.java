@@ -235,8 +235,11 @@ public final class CatalogWriter {
         return new IllegalStateException("the command catalog does not support " + what + " (" + type.getName() + ")");
     }
 
-    /** Makes commands with their no-argument constructor, or else with {@code null}s (their services are not used here). */
-    private static final IFactory FACTORY = new IFactory() {
+    /**
+     * Makes commands with their no-argument constructor, or else with {@code null}s: their services are not used to
+     * read their models (here and in the tests).
+     */
+    static final IFactory FACTORY = new IFactory() {
         @Override
         public <K> K create(Class<K> type) throws Exception {
             Constructor<?>[] constructors = type.getDeclaredConstructors();

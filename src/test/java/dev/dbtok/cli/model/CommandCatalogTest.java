@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dbtok.cli.DbtokCommand;
 import java.io.File;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -433,20 +432,5 @@ class CommandCatalogTest {
     }
 
     /** Builds commands as the catalog writer does: services are not needed to compare models. */
-    private static final IFactory FACTORY = new IFactory() {
-        @Override
-        public <K> K create(Class<K> type) throws Exception {
-            Constructor<?>[] constructors = type.getDeclaredConstructors();
-            for (Constructor<?> c : constructors) {
-                if (c.getParameterCount() == 0) {
-                    return CommandLine.defaultFactory().create(type);
-                }
-            }
-            if (constructors.length == 0) {
-                return CommandLine.defaultFactory().create(type);
-            }
-            constructors[0].setAccessible(true);
-            return type.cast(constructors[0].newInstance(new Object[constructors[0].getParameterCount()]));
-        }
-    };
+    private static final IFactory FACTORY = CatalogWriter.FACTORY;
 }
