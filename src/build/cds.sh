@@ -49,9 +49,12 @@ run workspace-conf get-status enableTokensConfig
 # TLS: a whole https request (handshake, certificate check, response), against the training server
 # when it started; else against the plain-http emulator, where the handshake fails after loading the
 # client's TLS classes.
+# Twice: the first run fills the trust store cache, the second reads it, as most runs do.
 if [ -n "$TLS_PORT" ]; then
-  JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=$WORK/tls.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12" \
-    DATABRICKS_HOST=https://127.0.0.1:$TLS_PORT run tokens list -o json
+  for pass in write read; do
+    JAVA_TOOL_OPTIONS="-Djavax.net.ssl.trustStore=$WORK/tls.p12 -Djavax.net.ssl.trustStorePassword=changeit -Djavax.net.ssl.trustStoreType=PKCS12" \
+      DATABRICKS_HOST=https://127.0.0.1:$TLS_PORT run tokens list -o json
+  done
 else
   DATABRICKS_HOST=https://${DATABRICKS_HOST#http://} DATABRICKS_DISABLE_RETRIES=true run tokens list -o json
 fi

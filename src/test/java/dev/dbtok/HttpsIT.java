@@ -3,6 +3,7 @@ package dev.dbtok;
 import dev.dbtok.support.SelfSignedTokenServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpsServer;
 import java.io.File;
@@ -109,6 +110,45 @@ class HttpsIT {
     void should_fall_back_to_the_jdk_trust_store_when_the_given_one_is_missing() throws IOException {
         Run run = run(host(), trusting(dir.resolve("no-such.p12").toString(), "changeit"), "tokens", "list", "-o", "json");
         assertEquals(new Run(1, "", unverified(host())), run);
+    }
+
+    @Test
+    void should_list_again_from_the_trust_store_cache_and_keep_it_owner_only() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("cache-home"));
+        String trusting = trusting(trustStore.toString(), "changeit");
+        assertEquals(new Run(0, TOKENS, ""), run(home, host(), trusting, "tokens", "list", "-o", "json"));
+        Path cache = home.resolve(".cache/dbtok");
+        List<Path> files;
+        try (var listed = Files.list(cache)) {
+            files = listed.toList();
+        }
+        assertEquals(1, files.size(), files.toString());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+
+        assertEquals(new Run(0, TOKENS, ""), run(home, host(), trusting, "tokens", "list", "-o", "json"));
+        assertEquals(new Run(1, "", "Error: problem accessing trust store\n"),
+                run(home, host(), trusting(trustStore.toString(), "wrong"), "tokens", "list", "-o", "json"),
+                "a wrong password still fails as the JVM fails, cache or not");
+    }
+
+    @Test
+    void should_refuse_the_server_once_the_trust_store_at_the_same_path_no_longer_holds_its_certificate()
+            throws Exception {
+        Path home = Files.createDirectories(dir.resolve("replaced-home"));
+        Path store = Files.copy(trustStore, dir.resolve("replaced.p12"));
+        String trusting = trusting(store.toString(), "changeit");
+        assertEquals(new Run(0, TOKENS, ""), run(home, host(), trusting, "tokens", "list", "-o", "json"));
+
+        try (SelfSignedTokenServer other = SelfSignedTokenServer.start(Files.createDirectories(dir.resolve("other")))) {
+            Files.copy(other.keyStore(), store, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        Run cached = run(home, host(), trusting, "tokens", "list", "-o", "json");
+        Run fresh = run(Files.createDirectories(dir.resolve("fresh-home")), host(), trusting, "tokens", "list", "-o", "json");
+        assertEquals(fresh, cached, "the same failure as a run that never cached the old store");
+        assertEquals(1, cached.exitCode());
+        assertTrue(cached.err().startsWith("Error: Get \"" + host() + "/api/2.0/token/list\": tls: failed to verify "
+                + "certificate: "), cached.err());
     }
 
     record Run(int exitCode, String out, String err) {

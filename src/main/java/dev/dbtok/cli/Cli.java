@@ -88,7 +88,7 @@ public final class Cli {
      */
     static void warmUp(String[] args, Map<String, String> env) {
         if (RequestGuess.sendsRequest(args)) {
-            HttpWarmUp.start(RequestGuess.hostLooksHttps(env));
+            HttpWarmUp.start(RequestGuess.hostLooksHttps(env), env);
         }
     }
 

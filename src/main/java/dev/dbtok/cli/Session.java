@@ -100,7 +100,7 @@ public final class Session {
             }
             config = resolved;
             // A host from a profile is known only now: begin its TLS set-up while the rest of the client is built.
-            HttpWarmUp.startTlsFor(resolved.host());
+            HttpWarmUp.startTlsFor(resolved.host(), services.env());
             for (Origin origin : config.sources().values()) {
                 if (origin.type() == Origin.Type.CONFIG_FILE) {
                     warnIfExposed(config.configFile());

@@ -21,7 +21,7 @@ import java.util.Set;
  * are flushed to disk, and the temporary file is then renamed over the target in one atomic step. A
  * symbolic link is followed, so that a config file kept in a dotfiles repository stays a link.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     /** Runs between the flushed temporary file and the rename; tests fail it to play a crash. */
@@ -31,7 +31,7 @@ final class AtomicFile {
 
     private final BeforeRename beforeRename;
 
-    AtomicFile() {
+    public AtomicFile() {
         this(temporary -> {
         });
     }
@@ -45,7 +45,7 @@ final class AtomicFile {
      *
      * @throws IOException with a one-line message naming the path; the target is then unchanged
      */
-    void write(Path target, byte[] content) throws IOException {
+    public void write(Path target, byte[] content) throws IOException {
         Path real = followLink(target);
         Path dir = real.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {

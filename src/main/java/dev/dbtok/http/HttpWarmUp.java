@@ -1,5 +1,8 @@
 package dev.dbtok.http;
 
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import javax.net.ssl.SSLSocketFactory;
@@ -25,7 +28,8 @@ import okhttp3.internal.platform.Platform;
  *       zone database, and {@code java.net.IDN}, which reads its Unicode tables) and OkHttp's client builder (its
  *       connection pool starts {@code java.util.logging}): ~35 ms.</li>
  *   <li>For https, the JVM's default TLS set-up: ~100 ms. Reading the trust store (a PKCS12 file with a password runs
- *       two 10 000-round password derivations), then {@code SSLContext}'s tables of cipher suites and groups.</li>
+ *       two 10 000-round password derivations, which {@link TrustStoreCache} spares later runs), then
+ *       {@code SSLContext}'s tables of cipher suites and groups.</li>
  * </ul>
  *
  * <p>Why this is safe:
@@ -36,7 +40,8 @@ import okhttp3.internal.platform.Platform;
  *       {@code NoClassDefFoundError} for that class where it now meets the initialiser's own error.</li>
  *   <li>The TLS set-up is made by the calls OkHttp makes itself when it is given no socket factory
  *       ({@code OkHttpClient}'s constructor: {@code Platform.get().platformTrustManager()}, then
- *       {@code newSslSocketFactory}), so the same trust store, {@code javax.net.ssl.*} properties (also from
+ *       {@code newSslSocketFactory}; the trust manager may come from {@link TrustStoreCache}, made by the same
+ *       factory from the same certificates), so the same trust store, {@code javax.net.ssl.*} properties (also from
  *       {@code JAVA_TOOL_OPTIONS}) and provider choice decide what is trusted; certificates and host names are checked
  *       by the same code. It does not depend on the host, so a set-up begun for a guessed host is right for any.</li>
  *   <li>When the set-up fails (say a trust store with another password), the failure is dropped and the client builds
@@ -60,16 +65,17 @@ public final class HttpWarmUp {
 
     /**
      * Begins, once per JVM, the warm-up for a run that will send a request: OkHttp's classes and, when {@code https},
-     * first the default TLS set-up, on one thread (with the main thread, that keeps 2 cores busy).
+     * first the default TLS set-up, on one thread (with the main thread, that keeps 2 cores busy). {@code env} locates
+     * the trust store cache ({@link TrustStoreCache#directory}).
      */
-    public static synchronized void start(boolean https) {
+    public static synchronized void start(boolean https, Map<String, String> env) {
         if (started) {
             return;
         }
         started = true;
         FutureTask<PreparedTls> tlsFirst = null;
         if (https && tls == null) {
-            tlsFirst = new FutureTask<>(new TlsSetUp());
+            tlsFirst = new FutureTask<>(new TlsSetUp(env));
             tls = tlsFirst;
         }
         daemon(new ClassWarmUp(tlsFirst), "dbtok-http-warm-up");
@@ -79,10 +85,11 @@ public final class HttpWarmUp {
      * Begins, once per JVM, the default TLS set-up for {@code host} when it is an {@code https://} URL (as normalised
      * by the config, with its scheme) and it was not begun yet; does nothing for any other host.
      */
-    public static synchronized void startTlsFor(String host) {
+    public static synchronized void startTlsFor(String host, Map<String, String> env) {
         if (tls == null && host != null && host.regionMatches(true, 0, "https://", 0, "https://".length())) {
-            tls = new FutureTask<>(new TlsSetUp());
-            daemon(tls, "dbtok-tls-warm-up");
+            FutureTask<PreparedTls> task = new FutureTask<>(new TlsSetUp(env));
+            tls = task;
+            daemon(task, "dbtok-tls-warm-up");
         }
     }
 
@@ -139,12 +146,25 @@ public final class HttpWarmUp {
         thread.start();
     }
 
-    /** OkHttp's default TLS set-up: the trust manager and socket factory its client builds when given none. */
-    private static final class TlsSetUp implements java.util.concurrent.Callable<PreparedTls> {
+    /**
+     * OkHttp's default TLS set-up: the trust manager and socket factory its client builds when given none. The trust
+     * manager comes from the {@link TrustStoreCache} when it serves the JVM's trust store settings, with the same
+     * certificates; else, and whenever the cache cannot, from the JVM itself.
+     */
+    private static final class TlsSetUp implements Callable<PreparedTls> {
+        private final Path cacheDir;
+
+        TlsSetUp(Map<String, String> env) {
+            this.cacheDir = TrustStoreCache.directory(env);
+        }
+
         @Override
         public PreparedTls call() {
             Platform platform = Platform.get();
-            X509TrustManager trustManager = platform.platformTrustManager();
+            X509TrustManager trustManager = cacheDir == null ? null : new TrustStoreCache(cacheDir).trustManager();
+            if (trustManager == null) {
+                trustManager = platform.platformTrustManager();
+            }
             return new PreparedTls(platform.newSslSocketFactory(trustManager), trustManager);
         }
     }

@@ -84,6 +84,11 @@ class HttpWarmUpTest {
         System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
     }
 
+    /** A HOME of the test's own: the trust store cache goes there. */
+    static Map<String, String> env() {
+        return Map.of("HOME", dir.resolve("home").toString());
+    }
+
     static DatabricksClient client(String host) {
         return TestConfigs.pat(host).disableRetries().client();
     }
@@ -97,7 +102,7 @@ class HttpWarmUpTest {
     @Test
     void should_use_the_prepared_tls_for_an_https_host_and_reach_a_trusted_self_signed_server() {
         trust(keystore.toString(), "changeit");
-        HttpWarmUp.start(true);
+        HttpWarmUp.start(true, env());
         assertTrue(HttpWarmUp.tlsStarted());
         HttpWarmUp.PreparedTls prepared = HttpWarmUp.preparedTls();
         assertNotNull(prepared);
@@ -109,17 +114,41 @@ class HttpWarmUpTest {
     }
 
     @Test
+    void should_reach_the_server_and_check_host_names_with_the_trust_manager_from_the_trust_store_cache()
+            throws Exception {
+        trust(keystore.toString(), "changeit");
+        HttpWarmUp.start(true, env());
+        assertNotNull(HttpWarmUp.preparedTls());
+        Path cache = TrustStoreCache.directory(env());
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(cache)) {
+            assertEquals(1, files.count(), "the first run fills the cache");
+        }
+
+        HttpWarmUp.resetForTests();
+        HttpWarmUp.start(true, env());
+        HttpWarmUp.PreparedTls prepared = HttpWarmUp.preparedTls();
+        assertNotNull(prepared);
+        DatabricksClient client = client(host);
+        assertEquals("over tls", client.listTokens().tokenInfos().get(0).comment());
+        assertSame(prepared.trustManager(), client.httpClient().x509TrustManager());
+
+        String byName = "https://localhost:" + server.getAddress().getPort();
+        TransportException e = assertThrows(TransportException.class, () -> client(byName).listTokens());
+        assertTrue(e.getMessage().contains("certificate is not valid for localhost"), e.getMessage());
+    }
+
+    @Test
     void should_begin_tls_for_a_profile_host_only_when_it_is_https() {
-        HttpWarmUp.startTlsFor("http://127.0.0.1:1");
-        HttpWarmUp.startTlsFor(null);
+        HttpWarmUp.startTlsFor("http://127.0.0.1:1", env());
+        HttpWarmUp.startTlsFor(null, env());
         assertFalse(HttpWarmUp.tlsStarted());
-        HttpWarmUp.startTlsFor("HTTPS://x.cloud.databricks.com");
+        HttpWarmUp.startTlsFor("HTTPS://x.cloud.databricks.com", env());
         assertTrue(HttpWarmUp.tlsStarted());
     }
 
     @Test
     void should_not_begin_tls_for_plain_http() {
-        HttpWarmUp.start(false);
+        HttpWarmUp.start(false, env());
         assertTrue(HttpWarmUp.started());
         assertFalse(HttpWarmUp.tlsStarted());
         assertNull(HttpWarmUp.preparedTls());
@@ -132,7 +161,7 @@ class HttpWarmUpTest {
             System.clearProperty(name);
         }
         Throwable before = failureWithoutWarmUp(host);
-        HttpWarmUp.start(true);
+        HttpWarmUp.start(true, env());
         TransportException e = assertThrows(TransportException.class, () -> client(host).listTokens());
         assertNotNull(HttpWarmUp.preparedTls(), "the set-up itself works; the server is not trusted");
         assertEquals(before.getMessage(), e.getMessage());
@@ -144,7 +173,7 @@ class HttpWarmUpTest {
         trust(keystore.toString(), "changeit");
         String byName = "https://localhost:" + server.getAddress().getPort(); // the certificate names 127.0.0.1 only
         Throwable before = failureWithoutWarmUp(byName);
-        HttpWarmUp.start(true);
+        HttpWarmUp.start(true, env());
         TransportException e = assertThrows(TransportException.class, () -> client(byName).listTokens());
         assertNotNull(HttpWarmUp.preparedTls());
         assertEquals(before.getMessage(), e.getMessage());
