@@ -425,6 +425,7 @@ public final class DatabricksClient {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(Duration.ZERO)
+                .socketFactory(NoDelaySockets.INSTANCE)
                 // Retries are dbtok's own decision (http.md §6): OkHttp must never re-send a POST by itself.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)

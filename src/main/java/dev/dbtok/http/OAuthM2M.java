@@ -250,7 +250,8 @@ public final class OAuthM2M implements Supplier<String> {
         return linear.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : linear;
     }
 
-    private synchronized OkHttpClient client(HttpUrl url) {
+    /** The client for {@code url}'s scheme, built on first use. */
+    synchronized OkHttpClient client(HttpUrl url) {
         if (url.isHttps()) {
             if (tlsClient == null) {
                 tlsClient = builder().build();
@@ -270,6 +271,7 @@ public final class OAuthM2M implements Supplier<String> {
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
                 .callTimeout(Duration.ZERO)
+                .socketFactory(NoDelaySockets.INSTANCE)
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false);

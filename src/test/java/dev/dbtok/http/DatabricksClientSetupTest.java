@@ -18,6 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
@@ -90,6 +92,28 @@ class DatabricksClientSetupTest {
         void should_keep_okhttps_tls_defaults_for_https() {
             List<ConnectionSpec> specs = TestConfigs.pat("https://x").client().httpClient().connectionSpecs();
             assertTrue(specs.stream().anyMatch(ConnectionSpec::isTls), specs.toString());
+        }
+
+        @Test
+        void should_send_on_sockets_without_nagles_delay(WireMockRuntimeInfo wm) throws IOException {
+            stubFor(any(anyUrl()).willReturn(okJson("{}")));
+            List<Boolean> noDelay = new ArrayList<>();
+            OkHttpClient http = TestConfigs.pat(wm.getHttpBaseUrl()).client().httpClient().newBuilder()
+                    .addNetworkInterceptor(chain -> {
+                        noDelay.add(chain.connection().socket().getTcpNoDelay());
+                        return chain.proceed(chain.request());
+                    }).build();
+            try (Response response = http.newCall(new Request.Builder().url(wm.getHttpBaseUrl() + "/x").build()).execute()) {
+                assertEquals(200, response.code());
+            }
+            assertEquals(List.of(true), noDelay);
+        }
+
+        @Test
+        void should_make_https_sockets_without_nagles_delay() throws IOException {
+            try (Socket socket = TestConfigs.pat("https://x").client().httpClient().socketFactory().createSocket()) {
+                assertTrue(socket.getTcpNoDelay());
+            }
         }
 
         @Test

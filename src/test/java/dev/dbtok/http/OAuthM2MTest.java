@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
@@ -100,6 +101,16 @@ class OAuthM2MTest {
                     .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
                     .withHeader("Authorization", equalTo(BASIC))
                     .withRequestBody(equalTo("grant_type=client_credentials&scope=all-apis")));
+        }
+
+        @Test
+        void should_use_sockets_without_nagles_delay_for_http_and_https() throws Exception {
+            OAuthM2M source = source("all-apis");
+            for (String url : List.of(host, "https://example.com")) {
+                try (java.net.Socket socket = source.client(okhttp3.HttpUrl.get(url)).socketFactory().createSocket()) {
+                    assertTrue(socket.getTcpNoDelay(), url);
+                }
+            }
         }
 
         @Test
