@@ -167,6 +167,7 @@ class LauncherIT {
                     arg:-XX:TieredStopAtLevel=1
                     arg:-XX:-UsePerfData
                     arg:-Xmn24m
+                    arg:-XX:G1HeapRegionSize=2m
                     arg:-Xmx64m
                     arg:-Dprobe=*
                     arg:-jar
@@ -228,6 +229,7 @@ class LauncherIT {
                     arg:-XX:TieredStopAtLevel=1
                     arg:-XX:-UsePerfData
                     arg:-Xmn24m
+                    arg:-XX:G1HeapRegionSize=2m
                     arg:-XX:SharedArchiveFile=%s
                     arg:-Xshare:auto
                     arg:-Xlog:disable

@@ -18,6 +18,10 @@ import java.util.List;
  * that. Otherwise it replays the cells through {@link TabWriter}, which implements the general rules.
  */
 final class TableCells {
+    /**
+     * At least half of a 2 MB G1 region ({@code bin/dbtok} fixes that size): G1 places such an array straight in the
+     * old generation, where the cells stay until the end, instead of copying it through the young collections.
+     */
     private static final int CHUNK = 1 << 20;
 
     private final int columns;
