@@ -13,16 +13,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.dbtok.http.model.CreateTokenRequest;
+import dev.dbtok.http.model.TokenInfo;
 import dev.dbtok.http.model.TokenPermissionsRequest;
 import java.io.IOException;
+import java.util.List;
+import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.net.Socket;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -272,6 +280,45 @@ class DatabricksClientErrorTest {
             TransportException e = assertThrows(TransportException.class, impatient::listTokens);
             assertEquals("Get \"" + host + "/api/2.0/token/list\": i/o timeout", e.getMessage());
             assertTrue(e.kind().mayHaveBeenSent());
+        }
+
+        @Test
+        void should_report_a_read_timeout_when_a_streamed_listing_stalls_mid_body() throws Exception {
+            StringBuilder json = new StringBuilder("{\"token_infos\": [");
+            for (int i = 0; i < 2000; i++) {
+                json.append(i == 0 ? "" : ",").append("{\"token_id\": \"t").append(i).append("\"}");
+            }
+            byte[] body = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                // Headers and half the body at once, then nothing for 5 s: longer than the 1 s read timeout.
+                Thread stalling = new Thread(() -> {
+                    try (Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[8192]);
+                        OutputStream out = socket.getOutputStream();
+                        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                                + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(body, 0, body.length / 2);
+                        out.flush();
+                        Thread.sleep(5000);
+                        out.write(body, body.length / 2, body.length - body.length / 2);
+                    } catch (IOException | InterruptedException e) {
+                        // the client gave up
+                    }
+                });
+                stalling.setDaemon(true);
+                stalling.start();
+                String stalled = "http://127.0.0.1:" + server.getLocalPort();
+                DatabricksClient impatient = TestConfigs.pat(stalled).httpTimeoutSeconds(1).disableRetries().client();
+                List<String> read = new ArrayList<>();
+                // Without a read timeout the body would end after 5 s and the listing succeed.
+                TransportException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                    try (Listing<TokenInfo> tokens = impatient.streamTokenManagement(null, null)) {
+                        return assertThrows(TransportException.class, () -> tokens.forEach(t -> read.add(t.tokenId())));
+                    }
+                });
+                assertEquals("Get \"" + stalled + "/api/2.0/token-management/tokens\": i/o timeout", e.getMessage());
+                assertTrue(read.size() > 100 && read.size() < 2000, "tokens read before the stall: " + read.size());
+            }
         }
 
         @Test
