@@ -51,8 +51,13 @@ final class NoDelaySockets extends SocketFactory {
         return noDelay(system.createSocket(address, port, localAddress, localPort));
     }
 
-    private static Socket noDelay(Socket socket) throws SocketException {
-        socket.setTcpNoDelay(true);
+    private static Socket noDelay(Socket socket) throws IOException {
+        try {
+            socket.setTcpNoDelay(true);
+        } catch (SocketException e) {
+            socket.close(); // not handed out, so closed here
+            throw e;
+        }
         return socket;
     }
 }
