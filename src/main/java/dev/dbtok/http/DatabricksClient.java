@@ -420,16 +420,7 @@ public final class DatabricksClient {
     }
 
     private OkHttpClient buildHttpClient() {
-        OkHttpClient.Builder builder = new OkHttpClient.Builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(Duration.ZERO)
-                .socketFactory(NoDelaySockets.INSTANCE)
-                // Retries are dbtok's own decision (http.md §6): OkHttp must never re-send a POST by itself.
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false)
+        OkHttpClient.Builder builder = OkHttpDefaults.builder(timeout)
                 .eventListenerFactory(SendTracker.LISTENERS)
                 .addNetworkInterceptor(new ImmediateRetryGuard())
                 .addInterceptor(new AuthInterceptor(credentials, requests().origin()));

@@ -266,15 +266,7 @@ public final class OAuthM2M implements Supplier<String> {
     }
 
     private OkHttpClient.Builder builder() {
-        return new OkHttpClient.Builder()
-                .connectTimeout(timeout)
-                .readTimeout(timeout)
-                .writeTimeout(timeout)
-                .callTimeout(Duration.ZERO)
-                .socketFactory(NoDelaySockets.INSTANCE)
-                .retryOnConnectionFailure(false)
-                .followRedirects(false)
-                .followSslRedirects(false);
+        return OkHttpDefaults.builder(timeout);
     }
 
     /** {@code Basic base64(id:secret)}, each part form-escaped first, as OAuth 2.0 (RFC 6749 §2.3.1) asks. */

@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -28,6 +29,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import okhttp3.HttpUrl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -107,7 +109,7 @@ class OAuthM2MTest {
         void should_use_sockets_without_nagles_delay_for_http_and_https() throws Exception {
             OAuthM2M source = source("all-apis");
             for (String url : List.of(host, "https://example.com")) {
-                try (java.net.Socket socket = source.client(okhttp3.HttpUrl.get(url)).socketFactory().createSocket()) {
+                try (Socket socket = source.client(HttpUrl.get(url)).socketFactory().createSocket()) {
                     assertTrue(socket.getTcpNoDelay(), url);
                 }
             }
