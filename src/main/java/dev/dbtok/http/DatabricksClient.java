@@ -223,7 +223,7 @@ public final class DatabricksClient {
     public Listing<TokenInfo> streamTokenManagement(Long createdById, String createdByUsername) {
         Request request = requests().listTokenManagement(createdById, createdByUsername);
         return Listing.open(request, open(request), "token_infos", TokenInfo.class, TokenInfoReader::read,
-                TokenInfoReader::readWhole);
+                TokenInfoReader::readWhole, TokenInfoScan::read);
     }
 
     /** {@code PATCH /api/2.0/token-management/tokens/{token_id}}; the response is the bare {@link TokenInfo}. */

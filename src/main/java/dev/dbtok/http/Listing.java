@@ -52,6 +52,8 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
     private final Class<T> type;
     private final ItemReader<T> items;
     private final WholeReader<T> whole;
+    /** The fast path of a streamed body, or {@code null}. */
+    private final ListScanner.ItemScanner<T> scan;
     private JsonParser parser;
     /** How many times the list field has been met. */
     private int fieldsSeen;
@@ -61,7 +63,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
     private boolean iterated;
 
     private Listing(Request request, ResponseBody body, byte[] bytes, String field, Class<T> type, ItemReader<T> items,
-                    WholeReader<T> whole) {
+                    WholeReader<T> whole, ListScanner.ItemScanner<T> scan) {
         this.request = request;
         this.body = body;
         this.bytes = bytes;
@@ -69,11 +71,15 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
         this.type = type;
         this.items = items;
         this.whole = whole;
+        this.scan = scan;
     }
 
-    /** The listing of {@code response} (a 2xx, body unread), which it now owns. */
+    /**
+     * The listing of {@code response} (a 2xx, body unread), which it now owns. {@code scan} reads the items of a
+     * plain body faster ({@link ListScanner}); {@code items} and {@code whole} read the rest, as for {@link #readAll}.
+     */
     static <T> Listing<T> open(Request request, Response response, String field, Class<T> type,
-                               ItemReader<T> items, WholeReader<T> whole) {
+                               ItemReader<T> items, WholeReader<T> whole, ListScanner.ItemScanner<T> scan) {
         ResponseBody body = response.body();
         if (body != null && (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0)) {
             // A long body is thousands of socket reads, and okio's watchdog timer armed and cancelled around each one
@@ -82,7 +88,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
             // and fails as the same "i/o timeout"; over HTTP/2 the watchdog is the only read timeout and stays.
             body.source().timeout().clearTimeout();
         }
-        return new Listing<>(request, body, null, field, type, items, whole);
+        return new Listing<>(request, body, null, field, type, items, whole, body == null ? null : scan);
     }
 
     /**
@@ -92,7 +98,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
      */
     static <T> List<T> readAll(Request request, byte[] body, String field, Class<T> type, ItemReader<T> items,
                                WholeReader<T> whole) {
-        try (Listing<T> listing = new Listing<>(request, null, body, field, type, items, whole)) {
+        try (Listing<T> listing = new Listing<>(request, null, body, field, type, items, whole, null)) {
             listing.single = true;
             List<T> all = new ArrayList<>();
             for (T item : listing) {
@@ -147,6 +153,10 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
         private boolean ahead;
         private boolean done;
         private T next;
+        /** While the fast path reads the body. */
+        private ListScanner<T> scanner;
+        /** Where Jackson's parser took over from the fast path, for the position of its errors; or {@code null}. */
+        private JsonBytes.ResumedAt resumedAt;
 
         @Override
         public boolean hasNext() {
@@ -187,10 +197,10 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                 // "unexpected value" at token_infos, token_infos[7] or token_infos[7].creation_time; one outside it
                 // is "invalid JSON".
                 if (!inField) {
-                    throw ResponseDecodeException.of(request, e);
+                    throw ResponseDecodeException.of(request, e, resumedAt);
                 }
                 JsonProcessingException inList = inItem ? DecodePaths.atIndex(e, null, index) : e;
-                throw ResponseDecodeException.of(request, DecodePaths.atField(inList, null, field));
+                throw ResponseDecodeException.of(request, DecodePaths.atField(inList, null, field), resumedAt);
             } catch (IOException e) {
                 throw TransportException.of(request, e);
             }
@@ -199,8 +209,29 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
         private boolean fetchItem() throws IOException {
             if (!started) {
                 started = true;
-                if (!begin()) {
+                InputStream in = body == null ? InputStream.nullInputStream() : body.byteStream();
+                if (scan != null && bytes == null) {
+                    scanner = new ListScanner<>(in, field, scan);
+                    if (!scanner.begin()) {
+                        in = scanner.handOff(); // the body from its start
+                        scanner = null;
+                    }
+                }
+                if (scanner == null && !begin(in)) {
                     return false;
+                }
+            }
+            if (scanner != null) {
+                try {
+                    T item = scanner.next();
+                    if (item == null) {
+                        return false;
+                    }
+                    next = item;
+                    index++;
+                    return true;
+                } catch (JsonBytes.Decline e) {
+                    resume();
                 }
             }
             while (true) {
@@ -263,13 +294,27 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
             }
         }
 
-        /** Opens the parser on the body; false when the body is empty. */
-        private boolean begin() throws IOException {
-            if (bytes != null) {
-                parser = JsonParsers.of(bytes);
-            } else {
-                parser = JsonParsers.of(body == null ? InputStream.nullInputStream() : body.byteStream());
+        /**
+         * Goes on with Jackson's parser inside the list, after the items the fast path returned: the stream it hands
+         * off starts with the list field and a value standing for those items, which are skipped here.
+         */
+        private void resume() throws IOException {
+            parser = JsonParsers.of(scanner.handOff());
+            resumedAt = scanner.resumedAt();
+            int skipped = scanner.count() > 0 ? 4 : 3; // {, the field name, [ and the stand-in
+            scanner = null;
+            for (int i = 0; i < skipped; i++) {
+                parser.nextToken();
             }
+            inObject = true;
+            inArray = true;
+            inField = true;
+            fieldsSeen = 1;
+        }
+
+        /** Opens the parser on the body ({@code bytes}, or else {@code in}); false when the body is empty. */
+        private boolean begin(InputStream in) throws IOException {
+            parser = bytes != null ? JsonParsers.of(bytes) : JsonParsers.of(in);
             JsonToken first = parser.nextToken();
             if (first == null) {
                 return false;

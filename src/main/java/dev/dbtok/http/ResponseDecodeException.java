@@ -21,6 +21,14 @@ public final class ResponseDecodeException extends DatabricksException {
     }
 
     static ResponseDecodeException of(Request request, JsonProcessingException e) {
+        return of(request, e, null);
+    }
+
+    /**
+     * The failure of a parser that took over a streamed body part-way ({@link ListScanner}), its position placed in the
+     * body by {@code resumedAt} ({@code null}: the parser read the body from its start).
+     */
+    static ResponseDecodeException of(Request request, JsonProcessingException e, JsonBytes.ResumedAt resumedAt) {
         StringBuilder b = new StringBuilder()
                 .append(TransportException.operation(request.method()))
                 .append(" \"").append(request.url()).append("\": cannot decode the response: ")
@@ -30,7 +38,13 @@ public final class ResponseDecodeException extends DatabricksException {
         }
         JsonLocation location = e.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            b.append(" (line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr()).append(')');
+            int line = location.getLineNr();
+            int column = location.getColumnNr();
+            if (resumedAt != null) {
+                column = resumedAt.columnInBody(line, column);
+                line = resumedAt.lineInBody(line);
+            }
+            b.append(" (line ").append(line).append(", column ").append(column).append(')');
         }
         return new ResponseDecodeException(b.toString());
     }
