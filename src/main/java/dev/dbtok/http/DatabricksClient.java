@@ -226,6 +226,16 @@ public final class DatabricksClient {
                 TokenInfoReader::readWhole, TokenInfoScan::read);
     }
 
+    /**
+     * {@link #streamTokenManagement} for printing as JSON: a token of a plain body is a {@link ScannedToken}, kept as it
+     * arrived; any other is a {@link TokenInfo} (or {@code null}), as {@link #streamTokenManagement} decodes it.
+     */
+    public Listing<Object> streamTokenManagementJson(Long createdById, String createdByUsername) {
+        Request request = requests().listTokenManagement(createdById, createdByUsername);
+        return Listing.<Object>open(request, open(request), "token_infos", TokenInfo.class, TokenInfoReader::read,
+                TokenInfoReader::readWhole, ScannedToken::read);
+    }
+
     /** {@code PATCH /api/2.0/token-management/tokens/{token_id}}; the response is the bare {@link TokenInfo}. */
     public TokenInfo updateTokenManagement(String tokenId, UpdateTokenManagementRequest request) {
         return call(requests().updateTokenManagement(tokenId, request), TokenInfo.class);

@@ -228,10 +228,76 @@ final class JsonBytes {
         }
     }
 
+    /**
+     * The cursor's position counted from the mark, which stays valid while the buffer is refilled: for the ranges of
+     * {@link #stringAt()} and the like, and {@link #copyFrom}.
+     */
+    int offset() {
+        return pos - mark;
+    }
+
+    /** The bytes from {@code offset} (see {@link #offset()}) to the cursor. */
+    byte[] copyFrom(int offset) {
+        return Arrays.copyOfRange(buf, mark + offset, pos);
+    }
+
+    /** Steps over a string, after whitespace: its {@link #offset()}, or -1 for {@code null}. */
+    int stringAt() throws IOException {
+        int b = peek();
+        if (b == '"') {
+            int at = pos - mark;
+            scanString();
+            return at;
+        }
+        literal(NULL);
+        return -1;
+    }
+
+    /** Steps over an integer as {@link #int64OrNull()} reads it, after whitespace: its {@link #offset()}, or -1 for {@code null}. */
+    int int64At() throws IOException {
+        int b = peek();
+        if (b == 'n') {
+            literal(NULL);
+            return -1;
+        }
+        int at = pos - mark;
+        int64();
+        return at;
+    }
+
+    /** Steps over a list as {@link #stringsOrNull()} reads it, after whitespace: its {@link #offset()}, or -1 for {@code null}. */
+    int stringsAt() throws IOException {
+        int b = peek();
+        if (b == 'n') {
+            literal(NULL);
+            return -1;
+        }
+        int at = pos - mark;
+        expect('[');
+        if (peek() == ']') {
+            pos++;
+            return at;
+        }
+        while (true) {
+            if (peek() != '"') {
+                throw decline();
+            }
+            scanString();
+            b = peek();
+            pos++;
+            if (b == ']') {
+                return at;
+            }
+            if (b != ',') {
+                throw decline();
+            }
+        }
+    }
+
     /** A value that is read and dropped (of a field nobody asked for): a string, an integer or a literal. */
     void skipScalar() throws IOException {
         switch (peek()) {
-            case '"' -> string();
+            case '"' -> scanString();
             case 'n' -> literal(NULL);
             case 't' -> literal(TRUE);
             case 'f' -> literal(FALSE);
@@ -241,6 +307,15 @@ final class JsonBytes {
 
     /** The string whose opening quote the cursor is on. */
     private String string() throws IOException {
+        boolean ascii = scanString();
+        return new String(buf, start, pos - 1 - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Steps over the string whose opening quote the cursor is on; its characters are then from {@code start} to before
+     * the cursor. Returns whether they are all ASCII.
+     */
+    private boolean scanString() throws IOException {
         start = ++pos;
         boolean ascii = true;
         while (true) {
@@ -265,9 +340,8 @@ final class JsonBytes {
                 throw decline(); // an escape or a control character
             }
         }
-        String s = new String(buf, start, pos - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
         pos++;
-        return s;
+        return ascii;
     }
 
     /**

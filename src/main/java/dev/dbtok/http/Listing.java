@@ -42,14 +42,15 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
 
     /** Decodes a whole body that is not a plain object (the parser on its first token) into its items. */
     public interface WholeReader<T> {
-        List<T> read(JsonParser parser) throws IOException;
+        List<? extends T> read(JsonParser parser) throws IOException;
     }
 
     private final Request request;
     private final ResponseBody body;
     private final byte[] bytes;
     private final String field;
-    private final Class<T> type;
+    /** What the mapper decodes an item into, when it decodes a list that is not a JSON array. */
+    private final Class<? extends T> type;
     private final ItemReader<T> items;
     private final WholeReader<T> whole;
     /** The fast path of a streamed body, or {@code null}. */
@@ -62,7 +63,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
     private long limit;
     private boolean iterated;
 
-    private Listing(Request request, ResponseBody body, byte[] bytes, String field, Class<T> type, ItemReader<T> items,
+    private Listing(Request request, ResponseBody body, byte[] bytes, String field, Class<? extends T> type, ItemReader<T> items,
                     WholeReader<T> whole, ListScanner.ItemScanner<T> scan) {
         this.request = request;
         this.body = body;
@@ -78,7 +79,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
      * The listing of {@code response} (a 2xx, body unread), which it now owns. {@code scan} reads the items of a
      * plain body faster ({@link ListScanner}); {@code items} and {@code whole} read the rest, as for {@link #readAll}.
      */
-    static <T> Listing<T> open(Request request, Response response, String field, Class<T> type,
+    static <T> Listing<T> open(Request request, Response response, String field, Class<? extends T> type,
                                ItemReader<T> items, WholeReader<T> whole, ListScanner.ItemScanner<T> scan) {
         ResponseBody body = response.body();
         if (body != null && (response.protocol() == Protocol.HTTP_1_1 || response.protocol() == Protocol.HTTP_1_0)) {
@@ -147,7 +148,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
         private boolean inField;
         /** Whether an item is being decoded, which then adds its index to the path. */
         private boolean inItem;
-        private Iterator<T> decoded = List.<T>of().iterator();
+        private Iterator<? extends T> decoded = List.<T>of().iterator();
         private int index;
         private long given;
         private boolean ahead;
@@ -272,7 +273,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                     index = 0;
                 } else if (value != JsonToken.VALUE_NULL) {
                     // Not a list ({}, "", 1): decoded, or refused, as the whole-response decoding does it.
-                    List<T> list = JsonValues.listByMapper(parser, type);
+                    List<? extends T> list = JsonValues.listByMapper(parser, type);
                     decoded = list == null ? decoded : list.iterator();
                     inField = false;
                     refuseRepeatedField();

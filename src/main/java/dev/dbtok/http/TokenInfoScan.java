@@ -2,10 +2,23 @@ package dev.dbtok.http;
 
 import dev.dbtok.http.model.TokenInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.dbtok.http.JsonValues.orEmpty;
+import static dev.dbtok.http.ScannedToken.AUTOSCOPE_STATE;
+import static dev.dbtok.http.ScannedToken.BACKFILL_SCOPES;
+import static dev.dbtok.http.ScannedToken.COMMENT;
+import static dev.dbtok.http.ScannedToken.CREATED_BY_ID;
+import static dev.dbtok.http.ScannedToken.CREATED_BY_USERNAME;
+import static dev.dbtok.http.ScannedToken.CREATION_TIME;
+import static dev.dbtok.http.ScannedToken.EXPIRY_TIME;
+import static dev.dbtok.http.ScannedToken.INFERRED_SCOPES;
+import static dev.dbtok.http.ScannedToken.LAST_USED_DAY;
+import static dev.dbtok.http.ScannedToken.NAMES;
+import static dev.dbtok.http.ScannedToken.OWNER_ID;
+import static dev.dbtok.http.ScannedToken.SCOPES;
+import static dev.dbtok.http.ScannedToken.TOKEN_ID;
+import static dev.dbtok.http.ScannedToken.WORKSPACE_ID;
 
 /**
  * Reads one {@link TokenInfo} of a plain body for {@link ListScanner}: an object whose fields hold strings, integers,
@@ -13,24 +26,6 @@ import static dev.dbtok.http.JsonValues.orEmpty;
  * skipped. Anything else is declined and left to {@link TokenInfoReader}.
  */
 final class TokenInfoScan {
-    private static final int TOKEN_ID = 0;
-    private static final int CREATION_TIME = 1;
-    private static final int EXPIRY_TIME = 2;
-    private static final int COMMENT = 3;
-    private static final int CREATED_BY_ID = 4;
-    private static final int CREATED_BY_USERNAME = 5;
-    private static final int OWNER_ID = 6;
-    private static final int WORKSPACE_ID = 7;
-    private static final int LAST_USED_DAY = 8;
-    private static final int SCOPES = 9;
-    private static final int AUTOSCOPE_STATE = 10;
-    private static final int INFERRED_SCOPES = 11;
-    private static final int BACKFILL_SCOPES = 12;
-    /** By the constants above; the usual fields first, as they are looked up in order. */
-    private static final byte[][] NAMES = names("token_id", "creation_time", "expiry_time", "comment", "created_by_id",
-            "created_by_username", "owner_id", "workspace_id", "last_used_day", "scopes", "autoscope_state",
-            "inferred_scopes", "backfill_scopes");
-
     private TokenInfoScan() {
     }
 
@@ -89,13 +84,5 @@ final class TokenInfoScan {
         return new TokenInfo(tokenId, creationTime, expiryTime, comment, orEmpty(scopes), autoscopeState,
                 orEmpty(inferredScopes), orEmpty(backfillScopes), createdById, createdByUsername, lastUsedDay, ownerId,
                 workspaceId);
-    }
-
-    private static byte[][] names(String... names) {
-        byte[][] bytes = new byte[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            bytes[i] = names[i].getBytes(StandardCharsets.US_ASCII);
-        }
-        return bytes;
     }
 }

@@ -277,12 +277,7 @@ public final class GoJsonWriter {
             case '\t' -> pair('t');
             default -> {
                 if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                    buf[len++] = '\\';
-                    buf[len++] = 'u';
-                    buf[len++] = HEX[c >> 12];
-                    buf[len++] = HEX[(c >> 8) & 0xf];
-                    buf[len++] = HEX[(c >> 4) & 0xf];
-                    buf[len++] = HEX[c & 0xf];
+                    unicodeEscape(c);
                 } else if (c < 0x80) {
                     buf[len++] = (byte) c; // DEL
                 } else if (c < 0x800) {
@@ -305,6 +300,81 @@ public final class GoJsonWriter {
             }
         }
         return i + 1;
+    }
+
+    /**
+     * A string given as the JSON string that holds it, quotes included, {@code json[from]} to before {@code json[to]}:
+     * one with no escape and no control character, in well-formed UTF-8. It is written as {@link #value(String)}
+     * writes the string, with Go's escapes for {@code <}, {@code >}, {@code &}, U+2028 and U+2029, the only
+     * characters of such a string that Go escapes; everything else is copied.
+     */
+    public void plainString(byte[] json, int from, int to) {
+        separate();
+        byte[] b = buf;
+        int i = from;
+        while (i < to) {
+            if (b.length - len <= ONE_CHAR) {
+                drain();
+            }
+            int end = Math.min(to, i + (b.length - len - ONE_CHAR));
+            int p = len;
+            byte c;
+            while (i < end && (c = json[i]) != '<' && c != '>' && c != '&' && c != (byte) 0xe2) {
+                b[p++] = c;
+                i++;
+            }
+            len = p;
+            if (i < end) {
+                c = json[i];
+                if (c == (byte) 0xe2 && i + 2 < to && json[i + 1] == (byte) 0x80
+                        && (json[i + 2] == (byte) 0xa8 || json[i + 2] == (byte) 0xa9)) {
+                    unicodeEscape(json[i + 2] == (byte) 0xa8 ? '\u2028' : '\u2029');
+                    i += 3;
+                } else if (c == (byte) 0xe2) {
+                    b[len++] = c;
+                    i++;
+                } else {
+                    unicodeEscape((char) c);
+                    i++;
+                }
+            }
+        }
+    }
+
+    /**
+     * An integer given as its JSON number, {@code json[from]} to before {@code json[to]}: an optional minus and
+     * digits without leading zeros, which are written as they are ({@code -0} as {@code 0}, as Go prints it).
+     */
+    public void plainInteger(byte[] json, int from, int to) {
+        separate();
+        int n = to - from;
+        if (n == 2 && json[from] == '-' && json[from + 1] == '0') {
+            from++;
+            n = 1;
+        }
+        ensure(n);
+        System.arraycopy(json, from, buf, len, n);
+        len += n;
+    }
+
+    /** A list given as its JSON array of strings as {@link #plainString} takes them, {@code json[from]} to before {@code json[to]}. */
+    public void plainStrings(byte[] json, int from, int to) {
+        beginArray();
+        int i = from;
+        while (true) {
+            while (i < to && json[i] != '"') {
+                i++;
+            }
+            if (i == to) {
+                break;
+            }
+            int start = i++;
+            while (json[i] != '"') {
+                i++;
+            }
+            plainString(json, start, ++i);
+        }
+        endArray();
     }
 
     /** The final newline Go's renderer adds after the document. */
@@ -332,6 +402,16 @@ public final class GoJsonWriter {
             finish();
         }
         len = 0;
+    }
+
+    /** {@code \\uXXXX}; the buffer has room for it. */
+    private void unicodeEscape(char c) {
+        buf[len++] = '\\';
+        buf[len++] = 'u';
+        buf[len++] = HEX[c >> 12];
+        buf[len++] = HEX[(c >> 8) & 0xf];
+        buf[len++] = HEX[(c >> 4) & 0xf];
+        buf[len++] = HEX[c & 0xf];
     }
 
     private void pair(char c) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonParser;
 import dev.dbtok.http.model.TokenInfo;
+import dev.dbtok.json.JsonParsers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -149,6 +151,7 @@ class ListScannerTest {
             Outcome fast = decode(body, true, 61, breakAt);
             Outcome jackson = decode(body, false, 61, breakAt);
             assertEquals(jackson, fast, "connection broken at byte " + breakAt);
+            assertEquals(jackson, decodeScanned(body, 61, breakAt), "scanned, connection broken at byte " + breakAt);
             assertTrue(fast.error().endsWith("connection reset by peer"), fast.error());
         }
     }
@@ -168,6 +171,7 @@ class ListScannerTest {
             Outcome fast = decode(damaged, true, chunk);
             Outcome jackson = decode(damaged, false, chunk);
             assertEquals(jackson, fast, () -> "body: " + new String(damaged, StandardCharsets.UTF_8));
+            assertEquals(jackson, decodeScanned(damaged, chunk, -1), () -> "scanned: " + new String(damaged, StandardCharsets.UTF_8));
         }
     }
 
@@ -218,7 +222,37 @@ class ListScannerTest {
 
     private static void assertSame(byte[] body) {
         for (int chunk : new int[] {1, 7, 8192}) {
-            assertEquals(decode(body, false, chunk), decode(body, true, chunk), "network reads of " + chunk + " bytes");
+            Outcome jackson = decode(body, false, chunk);
+            assertEquals(jackson, decode(body, true, chunk), "network reads of " + chunk + " bytes");
+            assertEquals(jackson, decodeScanned(body, chunk, -1), "scanned tokens, network reads of " + chunk + " bytes");
+        }
+    }
+
+    /**
+     * The outcome of the listing that {@code -o json} reads, whose plain tokens are {@link ScannedToken}s: each is
+     * decoded here from the JSON it holds (what it prints is compared in {@code ScannedTokenJsonTest}).
+     */
+    private static Outcome decodeScanned(byte[] body, int chunk, int breakAt) {
+        List<TokenInfo> tokens = new ArrayList<>();
+        try (Listing<Object> listing = Listing.open(LIST, response(body, chunk, breakAt), "token_infos", TokenInfo.class,
+                TokenInfoReader::read, TokenInfoReader::readWhole, ScannedToken::read)) {
+            for (Object token : listing) {
+                tokens.add(token instanceof ScannedToken scanned ? fromJson(scanned.json()) : (TokenInfo) token);
+            }
+            return new Outcome(tokens, null);
+        } catch (DatabricksException e) {
+            return new Outcome(tokens, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private static TokenInfo fromJson(byte[] json) {
+        try (JsonParser parser = JsonParsers.of(json)) {
+            parser.nextToken();
+            TokenInfo token = TokenInfoReader.read(parser);
+            assertEquals(null, parser.nextToken(), "a scanned token holds one JSON object");
+            return token;
+        } catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -247,13 +281,16 @@ class ListScannerTest {
     }
 
     private static Listing<TokenInfo> open(byte[] body, boolean fast, int chunk, int breakAt) {
+        return Listing.open(LIST, response(body, chunk, breakAt), "token_infos", TokenInfo.class, TokenInfoReader::read,
+                TokenInfoReader::readWhole, fast ? TokenInfoScan::read : null);
+    }
+
+    private static Response response(byte[] body, int chunk, int breakAt) {
         InputStream network = new Network(body, chunk, breakAt);
         ResponseBody responseBody = ResponseBody.create(Okio.buffer(Okio.source(network)),
                 MediaType.get("application/json"), -1);
-        Response response = new Response.Builder().request(LIST).protocol(Protocol.HTTP_1_1).code(200).message("OK")
+        return new Response.Builder().request(LIST).protocol(Protocol.HTTP_1_1).code(200).message("OK")
                 .body(responseBody).build();
-        return Listing.open(LIST, response, "token_infos", TokenInfo.class, TokenInfoReader::read,
-                TokenInfoReader::readWhole, fast ? TokenInfoScan::read : null);
     }
 
     /** A body arriving {@code chunk} bytes per read, whose connection breaks after {@code breakAt} bytes (-1: never). */

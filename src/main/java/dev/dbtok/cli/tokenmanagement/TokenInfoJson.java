@@ -1,5 +1,6 @@
 package dev.dbtok.cli.tokenmanagement;
 
+import dev.dbtok.http.ScannedToken;
 import dev.dbtok.http.model.TokenInfo;
 import dev.dbtok.output.GoJsonWriter;
 import java.io.Writer;
@@ -28,15 +29,20 @@ final class TokenInfoJson {
     }
 
     /**
-     * Prints the tokens as one JSON array and a newline. When iterating fails, what was held back is dropped (or,
-     * once output has begun, completed with the tokens decoded so far) and the failure is rethrown.
+     * Prints the tokens, {@link TokenInfo}s or {@link ScannedToken}s, as one JSON array and a newline. When iterating
+     * fails, what was held back is dropped (or, once output has begun, completed with the tokens decoded so far) and
+     * the failure is rethrown.
      */
-    static void printArray(Iterable<TokenInfo> tokens, Writer out) {
+    static void printArray(Iterable<?> tokens, Writer out) {
         GoJsonWriter json = new GoJsonWriter(out);
         try {
             json.beginArray();
-            for (TokenInfo token : tokens) {
-                write(token, json);
+            for (Object token : tokens) {
+                if (token instanceof ScannedToken scanned) {
+                    write(scanned, json);
+                } else {
+                    write((TokenInfo) token, json);
+                }
             }
             json.endArray();
             json.newline();
@@ -67,5 +73,46 @@ final class TokenInfoJson {
         json.field(TOKEN_ID, token.tokenId());
         json.field(WORKSPACE_ID, token.workspaceId());
         json.endObject();
+    }
+
+    /** As {@link #write(TokenInfo, GoJsonWriter)} writes the token the scanned one decodes to; a test compares them. */
+    static void write(ScannedToken token, GoJsonWriter json) {
+        json.beginObject();
+        string(AUTOSCOPE_STATE, token, ScannedToken.AUTOSCOPE_STATE, json);
+        strings(BACKFILL_SCOPES, token, ScannedToken.BACKFILL_SCOPES, json);
+        string(COMMENT, token, ScannedToken.COMMENT, json);
+        integer(CREATED_BY_ID, token, ScannedToken.CREATED_BY_ID, json);
+        string(CREATED_BY_USERNAME, token, ScannedToken.CREATED_BY_USERNAME, json);
+        integer(CREATION_TIME, token, ScannedToken.CREATION_TIME, json);
+        integer(EXPIRY_TIME, token, ScannedToken.EXPIRY_TIME, json);
+        strings(INFERRED_SCOPES, token, ScannedToken.INFERRED_SCOPES, json);
+        integer(LAST_USED_DAY, token, ScannedToken.LAST_USED_DAY, json);
+        integer(OWNER_ID, token, ScannedToken.OWNER_ID, json);
+        strings(SCOPES, token, ScannedToken.SCOPES, json);
+        string(TOKEN_ID, token, ScannedToken.TOKEN_ID, json);
+        integer(WORKSPACE_ID, token, ScannedToken.WORKSPACE_ID, json);
+        json.endObject();
+    }
+
+    private static void string(GoJsonWriter.Key key, ScannedToken token, int field, GoJsonWriter json) {
+        if (token.has(field)) {
+            json.name(key);
+            json.plainString(token.json(), token.start(field), token.end(field));
+        }
+    }
+
+    private static void integer(GoJsonWriter.Key key, ScannedToken token, int field, GoJsonWriter json) {
+        if (token.has(field)) {
+            json.name(key);
+            json.plainInteger(token.json(), token.start(field), token.end(field));
+        }
+    }
+
+    /** Left out when absent or empty, as a list is. */
+    private static void strings(GoJsonWriter.Key key, ScannedToken token, int field, GoJsonWriter json) {
+        if (token.hasItems(field)) {
+            json.name(key);
+            json.plainStrings(token.json(), token.start(field), token.end(field));
+        }
     }
 }
