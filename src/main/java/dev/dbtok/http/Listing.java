@@ -226,6 +226,7 @@ public final class Listing<T> implements Iterable<T>, AutoCloseable {
                 try {
                     T item = scanner.next();
                     if (item == null) {
+                        scanner = null; // the body's object has ended: nothing more is read
                         return false;
                     }
                     next = item;
