@@ -36,6 +36,12 @@ final class JsonBytes {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     /** Longer integers may not fit in a {@code long}; Jackson reads them. */
     private static final int MAX_DIGITS = 18;
+    /**
+     * Longer strings and names are left to Jackson, which refuses some of them (its read constraints: strings of more
+     * than 20 million characters, names of more than 50 000 bytes); no token field comes near either.
+     */
+    private static final int MAX_STRING = 1 << 20;
+    private static final int MAX_NAME = 1 << 10;
 
     private final InputStream in;
     private byte[] buf = new byte[64 * 1024];
@@ -147,6 +153,9 @@ final class JsonBytes {
         }
         if (buf[pos] != '"') {
             throw decline(); // an escape, a control character, or more than ASCII: Jackson decodes it
+        }
+        if (pos - start > MAX_NAME) {
+            throw decline();
         }
         int found = -1;
         if (guess >= 0 && guess < names.length && isName(names[guess])) {
@@ -339,6 +348,9 @@ final class JsonBytes {
             } else {
                 throw decline(); // an escape or a control character
             }
+        }
+        if (pos - start > MAX_STRING) {
+            throw decline();
         }
         pos++;
         return ascii;

@@ -111,6 +111,20 @@ class ListScannerTest {
         }
     }
 
+    /** Jackson refuses strings of more than 20 million characters and names of more than 50 000 bytes. */
+    @Test
+    void should_leave_very_long_strings_and_names_to_jackson() {
+        String longName = "n".repeat(60_000);
+        String longValue = "v".repeat(21_000_000);
+        assertSame(("{\"token_infos\": [{\"token_id\": \"a\"}, {\"" + longName + "\": 1}]}").getBytes(StandardCharsets.UTF_8));
+        byte[] body = ("{\"token_infos\": [{\"token_id\": \"a\"}, {\"comment\": \"" + longValue + "\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        Outcome jackson = decode(body, false, 1 << 16);
+        assertTrue(jackson.error() != null && jackson.tokens().size() == 1, String.valueOf(jackson.error()));
+        assertEquals(jackson, decode(body, true, 1 << 16));
+        assertEquals(jackson, decodeScanned(body, 1 << 16, -1));
+    }
+
     @Test
     void should_place_an_error_after_the_hand_off_where_it_is_in_the_body() {
         String body = "{\"token_infos\": [{\"token_id\": \"a\"},\n  {\"token_id\": \"b\"}, {\"creation_time\": \"soon\"}]}";
