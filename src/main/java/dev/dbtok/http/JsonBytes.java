@@ -42,6 +42,11 @@ final class JsonBytes {
      */
     private static final int MAX_STRING = 1 << 20;
     private static final int MAX_NAME = 1 << 10;
+    /**
+     * The most that is kept from the mark on (a token, or the whitespace after one): past it the rest is Jackson's,
+     * which reads whitespace and skipped values without holding them.
+     */
+    private static final int MAX_KEPT = 1 << 22;
 
     private final InputStream in;
     private byte[] buf = new byte[64 * 1024];
@@ -195,6 +200,9 @@ final class JsonBytes {
         if (b == '"') {
             return string();
         }
+        if (b != 'n') {
+            throw decline(); // another value: the mapper converts or refuses it
+        }
         literal(NULL);
         return null;
     }
@@ -257,6 +265,9 @@ final class JsonBytes {
             int at = pos - mark;
             scanString();
             return at;
+        }
+        if (b != 'n') {
+            throw decline(); // another value: the mapper converts or refuses it
         }
         literal(NULL);
         return -1;
@@ -383,12 +394,14 @@ final class JsonBytes {
         } else {
             throw decline();
         }
-        available(1 + more);
+        // Byte by byte, as Jackson refuses a wrong byte as soon as it has it.
+        available(2);
         int second = buf[pos + 1] & 0xff;
         if (second < low || second > high) {
             throw decline();
         }
         for (int i = 2; i <= more; i++) {
+            available(i + 1);
             if ((buf[pos + i] & 0xc0) != 0x80) {
                 throw decline();
             }
@@ -426,6 +439,10 @@ final class JsonBytes {
                 if (digit < 0 || digit > 9) {
                     break;
                 }
+                // Refused (or left to Jackson) at the digit that makes it so, as Jackson does, not at the number's end.
+                if (pos - start >= MAX_DIGITS || (pos - start == 1 && buf[start] == '0')) {
+                    throw decline();
+                }
                 value = value * 10 + digit;
                 pos++;
             }
@@ -439,9 +456,13 @@ final class JsonBytes {
 
     /** {@code word} at the cursor, or a decline. */
     private void literal(byte[] word) throws IOException {
-        available(word.length);
-        if (!Arrays.equals(buf, pos, pos + word.length, word, 0, word.length)) {
-            throw decline();
+        // Byte by byte: Jackson refuses a wrong literal at its first wrong byte, without waiting for the next ones
+        // (which a broken connection may never deliver).
+        for (int i = 0; i < word.length; i++) {
+            available(i + 1);
+            if (buf[pos + i] != word[i]) {
+                throw decline();
+            }
         }
         pos += word.length;
     }
@@ -470,12 +491,18 @@ final class JsonBytes {
             mark = 0;
         }
         if (end == buf.length) {
+            if (buf.length >= MAX_KEPT) {
+                throw decline();
+            }
             buf = Arrays.copyOf(buf, buf.length * 2); // one item longer than the buffer
         }
         int n = in.read(buf, end, buf.length - end);
         if (n < 0) {
             eof = true;
             return false;
+        }
+        if (n == 0) {
+            throw decline(); // a stream that breaks its contract: Jackson reports it
         }
         end += n;
         return true;

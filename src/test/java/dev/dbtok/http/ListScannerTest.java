@@ -111,6 +111,45 @@ class ListScannerTest {
         }
     }
 
+    /**
+     * A body that breaks off right after a byte Jackson already refuses (or a value it already takes): the scanner must
+     * not wait for bytes Jackson does not need, which a broken connection never delivers.
+     */
+    @Test
+    void should_fail_where_jackson_fails_when_the_connection_breaks_right_after() {
+        int[][] tails = {{}, {0xe6, '('}, {0xf0, '('}, {0xe6, 0x97, '('}};
+        for (String head : new String[] {"{\"token_infos\": [{\"token_id\": \"a\"}, {\"token_id\": 5}",
+            "{\"token_infos\": [{\"comment\": n}", "{\"token_infos\": [{\"x\": tx}", "{\"token_infos\": [{\"x\": nul}",
+            "{\"token_infos\": [{\"creation_time\": 01", "{\"token_infos\": [{\"creation_time\": -00",
+            "{\"token_infos\": [{\"creation_time\": 1234567890123456789"}) {
+            assertSameWhenBrokenAtTheEnd(head.getBytes(StandardCharsets.UTF_8));
+        }
+        for (int[] tail : tails) {
+            byte[] head = "{\"token_infos\": [{\"comment\": \"".getBytes(StandardCharsets.UTF_8);
+            byte[] body = java.util.Arrays.copyOf(head, head.length + tail.length);
+            for (int i = 0; i < tail.length; i++) {
+                body[head.length + i] = (byte) tail[i];
+            }
+            assertSameWhenBrokenAtTheEnd(body);
+        }
+    }
+
+    private static void assertSameWhenBrokenAtTheEnd(byte[] body) {
+        for (int chunk : new int[] {1, 8192}) {
+            Outcome jackson = decode(body, false, chunk, body.length);
+            assertEquals(jackson, decode(body, true, chunk, body.length), new String(body, StandardCharsets.UTF_8));
+            assertEquals(jackson, decodeScanned(body, chunk, body.length), new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Whitespace or a skipped value longer than what the scanner keeps is left to Jackson, which does not hold it. */
+    @Test
+    void should_leave_a_flood_of_whitespace_to_jackson() {
+        String body = "{\"token_infos\": [{\"token_id\": \"a\"}" + " ".repeat(5_000_000) + ", {\"x\": \""
+                + "y".repeat(900_000) + "\", \"token_id\": \"b\"}]}";
+        assertSame(body.getBytes(StandardCharsets.UTF_8));
+    }
+
     /** Jackson refuses strings of more than 20 million characters and names of more than 50 000 bytes. */
     @Test
     void should_leave_very_long_strings_and_names_to_jackson() {
