@@ -220,29 +220,8 @@ final class JsonBytes {
     /** A list of strings, after whitespace; {@code null} reads as an empty list, as the mapper reads it. */
     List<String> stringsOrNull() throws IOException {
         List<String> values = new ArrayList<>();
-        if (peek() == 'n') {
-            literal(NULL);
-            return values;
-        }
-        expect('[');
-        if (peek() == ']') {
-            pos++;
-            return values;
-        }
-        while (true) {
-            if (peek() != '"') {
-                throw decline();
-            }
-            values.add(string());
-            int b = peek();
-            pos++;
-            if (b == ']') {
-                return values;
-            }
-            if (b != ',') {
-                throw decline();
-            }
-        }
+        strings(values);
+        return values;
     }
 
     /**
@@ -287,8 +266,15 @@ final class JsonBytes {
 
     /** Steps over a list as {@link #stringsOrNull()} reads it, after whitespace: its {@link #offset()}, or -1 for {@code null}. */
     int stringsAt() throws IOException {
-        int b = peek();
-        if (b == 'n') {
+        return strings(null);
+    }
+
+    /**
+     * Steps over a list of strings or {@code null}, after whitespace, adding its strings to {@code values} unless that
+     * is {@code null}: its {@link #offset()}, or -1 for {@code null}.
+     */
+    private int strings(List<String> values) throws IOException {
+        if (peek() == 'n') {
             literal(NULL);
             return -1;
         }
@@ -302,8 +288,12 @@ final class JsonBytes {
             if (peek() != '"') {
                 throw decline();
             }
-            scanString();
-            b = peek();
+            if (values == null) {
+                scanString();
+            } else {
+                values.add(string());
+            }
+            int b = peek();
             pos++;
             if (b == ']') {
                 return at;
@@ -312,6 +302,19 @@ final class JsonBytes {
                 throw decline();
             }
         }
+    }
+
+    /** After a field's value: consumes the comma or the object's closing brace (true), or declines. */
+    boolean endOfObject() throws IOException {
+        int b = peek();
+        pos++;
+        if (b == '}') {
+            return true;
+        }
+        if (b != ',') {
+            throw decline();
+        }
+        return false;
     }
 
     /** A value that is read and dropped (of a field nobody asked for): a string, an integer or a literal. */

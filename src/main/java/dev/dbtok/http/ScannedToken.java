@@ -68,13 +68,8 @@ public final class ScannedToken {
                     ranges[2 * field] = at < 0 ? -1 : at - first;
                     ranges[2 * field + 1] = in.offset() - first;
                 }
-                int b = in.peek();
-                in.skip();
-                if (b == '}') {
+                if (in.endOfObject()) {
                     break;
-                }
-                if (b != ',') {
-                    throw JsonBytes.decline();
                 }
             }
         }

@@ -71,13 +71,8 @@ final class TokenInfoScan {
                     case BACKFILL_SCOPES -> backfillScopes = in.stringsOrNull();
                     default -> in.skipScalar();
                 }
-                int b = in.peek();
-                in.skip();
-                if (b == '}') {
+                if (in.endOfObject()) {
                     break;
-                }
-                if (b != ',') {
-                    throw JsonBytes.decline();
                 }
             }
         }

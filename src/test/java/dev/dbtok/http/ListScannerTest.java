@@ -68,6 +68,7 @@ class ListScannerTest {
         "{\"token_infos\": [{\"creation_time\": 9223372036854775807}, {\"expiry_time\": 99999999999999999999}]}",
         "{\"token_infos\": [{\"creation_time\": -0}, {\"creation_time\": 01}]}",
         "{\"token_infos\": [{\"creation_time\": -}]}",
+        "{\"token_infos\": [{\"creation_time\": 01, \"comment\": \"with bytes enough after the number\"}]}",
         "{\"token_infos\": [{\"creation_time\": 1e3}]}",
         "{\"token_infos\": [{\"creation_time\": 12abc}]}",
         "{\"token_infos\": [{\"scopes\": [\"a\", \"b\"], \"inferred_scopes\": [], \"backfill_scopes\": null}]}",
